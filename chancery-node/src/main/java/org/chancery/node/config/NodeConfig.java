@@ -1,0 +1,63 @@
+package org.chancery.node.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.chancery.core.config.HostPort;
+
+/**
+ * Everything one node needs to start: who it is, which chain it belongs to, where its keys are,
+ * where it listens and whom it talks to. Read from {@code node.yaml} by {@link NodeConfigCodec};
+ * every path is absolute after reading (relative paths in the file are resolved against the file's
+ * directory).
+ *
+ * <pre>{@code
+ * NodeConfig config = NodeConfigCodec.read(Path.of("net/orgs/org1/nodes/node1/node.yaml"));
+ * HostPort api = config.apiListen();
+ * }</pre>
+ *
+ * @param nodeName the node's name, unique in the network
+ * @param organisation the id of the organisation that runs the node
+ * @param validator whether the node is in the genesis validator set
+ * @param chainId the chain the node serves
+ * @param genesisFile the genesis file
+ * @param genesisHash lowercase hex of the suite hash of the genesis file; a node refuses a genesis
+ *     that does not match
+ * @param identityCertificate PEM certificate of the node's identity key
+ * @param identityKey PEM PKCS#8 identity key
+ * @param tlsCertificate PEM TLS certificate
+ * @param tlsKey PEM PKCS#8 TLS key
+ * @param tlsCaBundle PEM TLS CA certificates of every organisation
+ * @param p2pListen where the node accepts peer connections
+ * @param apiListen where the node serves its REST API
+ * @param peers the other nodes it connects to
+ * @param dataDir where the node keeps its ledger
+ */
+public record NodeConfig(
+    String nodeName,
+    String organisation,
+    boolean validator,
+    String chainId,
+    Path genesisFile,
+    String genesisHash,
+    Path identityCertificate,
+    Path identityKey,
+    Path tlsCertificate,
+    Path tlsKey,
+    Path tlsCaBundle,
+    HostPort p2pListen,
+    HostPort apiListen,
+    List<Peer> peers,
+    Path dataDir) {
+
+  public NodeConfig {
+    peers = List.copyOf(peers);
+  }
+
+  /**
+   * Another node of the network.
+   *
+   * @param name its node name
+   * @param address its peer-to-peer endpoint
+   */
+  public record Peer(String name, HostPort address) {}
+}
