@@ -1,0 +1,24 @@
+package org.chancery.crypto.pki;
+
+import org.chancery.crypto.CryptoException;
+
+/**
+ * A valid certificate carries a role (OU) that the operation does not accept, for example a client
+ * certificate signing a governance vote that needs an admin. Code {@code wrong-role}.
+ */
+public final class WrongRoleException extends CryptoException {
+  private static final long serialVersionUID = 1L;
+
+  public WrongRoleException(String message) {
+    super(message);
+  }
+
+  public WrongRoleException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public String code() {
+    return "wrong-role";
+  }
+}
