@@ -46,6 +46,13 @@ chancery_find_jdk() {
 if CHANCERY_JDK=$(chancery_find_jdk); then
   export JAVA_HOME=$CHANCERY_JDK
   export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven's own Guice warns about sun.misc.Unsafe on JDK 24+; silence that noise.
+  if [ "$(chancery_jdk_major "$JAVA_HOME")" -ge 24 ]; then
+    case "${MAVEN_OPTS:-}" in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+    esac
+  fi
 else
   cat >&2 <<'MSG'
 Chancery needs a JDK 21 or newer (java and javac), and none was found

@@ -11,12 +11,14 @@ public final class ConfigException extends RuntimeException {
   private final String source;
   private final int line;
   private final String field;
+  private final String problem;
 
   public ConfigException(String source, int line, String field, String problem) {
     super(format(source, line, field, problem));
     this.source = source;
     this.line = line;
     this.field = field;
+    this.problem = problem;
   }
 
   public ConfigException(String source, String problem, Throwable cause) {
@@ -24,6 +26,7 @@ public final class ConfigException extends RuntimeException {
     this.source = source;
     this.line = 0;
     this.field = "";
+    this.problem = problem;
   }
 
   private static String format(String source, int line, String field, String problem) {
@@ -50,6 +53,11 @@ public final class ConfigException extends RuntimeException {
   /** Dotted path of the offending field, for example {@code organisations[1].id}. */
   public String field() {
     return field;
+  }
+
+  /** What is wrong, without the location. */
+  public String problem() {
+    return problem;
   }
 
   /** Stable error code for APIs and the CLI. */

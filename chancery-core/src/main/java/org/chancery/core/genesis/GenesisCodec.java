@@ -12,14 +12,25 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.chancery.core.config.ConfigException;
+import org.chancery.core.config.JsonFieldLocator;
 import org.chancery.crypto.CryptoException;
 import org.chancery.crypto.CryptoSuite;
+import org.chancery.crypto.Curve;
 import org.chancery.crypto.EcPublicKey;
+import org.chancery.crypto.pem.PemCodec;
+import org.chancery.crypto.pki.CertificateValidator;
+import org.chancery.crypto.pki.MemberIdentity;
+import org.chancery.crypto.pki.MemberRole;
+import org.chancery.crypto.pki.RevocationSet;
 
 /**
  * Reads and writes {@code genesis.json}. Writing is deterministic (fixed field order, two-space
@@ -78,7 +89,10 @@ public final class GenesisCodec {
     try {
       genesis = MAPPER.readValue(json, Genesis.class);
     } catch (JsonMappingException e) {
-      throw new ConfigException(source, line(e.getLocation()), pathOf(e), e.getOriginalMessage());
+      String path = pathOf(e);
+      int line = JsonFieldLocator.lineOf(json, path);
+      throw new ConfigException(
+          source, line > 0 ? line : line(e.getLocation()), path, e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new ConfigException(
           source, line(e.getLocation()), "", "not valid JSON: " + e.getOriginalMessage());
@@ -88,7 +102,15 @@ public final class GenesisCodec {
     if (genesis == null) {
       throw new ConfigException(source, 0, "", "file holds no genesis object");
     }
-    check(source, genesis);
+    try {
+      check(source, genesis);
+    } catch (ConfigException e) {
+      int line = JsonFieldLocator.lineOf(json, e.field());
+      if (line > 0 && e.line() == 0) {
+        throw new ConfigException(source, line, e.field(), e.problem());
+      }
+      throw e;
+    }
     return genesis;
   }
 
@@ -184,6 +206,7 @@ public final class GenesisCodec {
           keys.add(v.publicKey()),
           "the same key is given for two validators");
     }
+    checkCertificates(source, g, suite);
     if (g.consensus() == null) {
       throw new ConfigException(source, 0, "consensus", "is required");
     }
@@ -233,6 +256,85 @@ public final class GenesisCodec {
         p.rule() != GovernancePolicy.Rule.THRESHOLD
             || (p.threshold() >= 1 && p.threshold() <= g.organisations().size()),
         "must be between 1 and the number of organisations (" + g.organisations().size() + ")");
+  }
+
+  /**
+   * Every CA certificate must parse and be a CA of its organisation in the right algorithm, and
+   * every validator's identity certificate must chain to its organisation's identity CA, carry the
+   * node role and name, and hold the validator's public key.
+   */
+  private static void checkCertificates(String source, Genesis g, CryptoSuite suite) {
+    Map<String, X509Certificate> identityCas = new HashMap<>();
+    for (int i = 0; i < g.organisations().size(); i++) {
+      OrganisationEntry o = g.organisations().get(i);
+      String at = "organisations[" + i + "]";
+      X509Certificate identityCa = certificate(source, at + ".identityCa", o.identityCa());
+      X509Certificate tlsCa = certificate(source, at + ".tlsCa", o.tlsCa());
+      require(
+          source,
+          at + ".identityCa",
+          curveOf(source, at + ".identityCa", identityCa) == suite.curve(),
+          "identity CA key must be on "
+              + suite.curve().curveName()
+              + " for suite '"
+              + g.suite()
+              + "'");
+      require(
+          source,
+          at + ".tlsCa",
+          curveOf(source, at + ".tlsCa", tlsCa) == Curve.P256,
+          "TLS CA key must be on P-256");
+      identityCas.put(o.id(), identityCa);
+    }
+    for (int i = 0; i < g.validators().size(); i++) {
+      ValidatorEntry v = g.validators().get(i);
+      String at = "validators[" + i + "].identityCertificate";
+      X509Certificate cert = certificate(source, at, v.identityCertificate());
+      MemberIdentity id;
+      try {
+        id =
+            new CertificateValidator(
+                    List.of(identityCas.get(v.organisation())), RevocationSet.empty())
+                .validate(cert, g.genesisTime(), Set.of(MemberRole.NODE));
+      } catch (CryptoException e) {
+        throw new ConfigException(source, 0, at, e.getMessage());
+      }
+      require(
+          source,
+          at,
+          id.organisation().equals(v.organisation()),
+          "certificate is for organisation '"
+              + id.organisation()
+              + "', not '"
+              + v.organisation()
+              + "'");
+      require(
+          source,
+          at,
+          id.commonName().equals(v.name()),
+          "certificate is for node '" + id.commonName() + "', not '" + v.name() + "'");
+      require(
+          source,
+          at,
+          id.publicKey().toHex().equals(v.publicKey()),
+          "certificate holds a different key than validators[" + i + "].publicKey");
+    }
+  }
+
+  private static X509Certificate certificate(String source, String field, String pem) {
+    try {
+      return PemCodec.decodeCertificate(pem);
+    } catch (CryptoException e) {
+      throw new ConfigException(source, 0, field, e.getMessage());
+    }
+  }
+
+  private static Curve curveOf(String source, String field, X509Certificate cert) {
+    try {
+      return EcPublicKey.fromJca(cert.getPublicKey()).curve();
+    } catch (CryptoException e) {
+      throw new ConfigException(source, 0, field, e.getMessage());
+    }
   }
 
   private static void require(String source, String field, boolean ok, String problem) {

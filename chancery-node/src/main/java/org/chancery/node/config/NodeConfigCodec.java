@@ -145,8 +145,7 @@ public final class NodeConfigCodec {
             + config.nodeName()
             + " ("
             + config.organisation()
-            + ").\nPaths are relative to this file. Start with:\n  chancery node start --config "
-            + "node.yaml",
+            + ").\nPaths are relative to this file.",
         doc);
   }
 
