@@ -281,6 +281,36 @@ class OpensslInteropTest {
   }
 
   @Test
+  void smMemberCertificateVerifiesAsOneLinkWithPartialChain() {
+    CryptoSuite suite = suite("sm");
+    CertificateAuthority ca = identityCa(suite, "org1");
+    String caFile = write("identity-ca.pem", ca.certificate());
+    String file = write("cert.pem", PkiFixtures.member(ca, suite, "admin@org1", MemberRole.ADMIN));
+
+    Run run = openssl("verify", "-vfyopt", DISTID, "-partial_chain", "-CAfile", caFile, file);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+  }
+
+  @Test
+  void tlsCaSelfSignatureVerifies() {
+    String caFile = write("tls-ca.pem", tlsCa("org1").certificate());
+
+    Run run = openssl("verify", "-check_ss_sig", "-CAfile", caFile, caFile);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+  }
+
+  @Test
+  void smIdentityCaSelfSignatureCannotBeCheckedWithCheckSsSig() {
+    String caFile = write("identity-ca.pem", identityCa(suite("sm"), "org1").certificate());
+
+    Run run = openssl("verify", "-check_ss_sig", "-vfyopt", DISTID, "-CAfile", caFile, caFile);
+
+    assertThat(run.exitCode()).isNotZero();
+  }
+
+  @Test
   void nistIdentityCaSelfSignatureVerifies() {
     String caFile = write("identity-ca.pem", identityCa(suite("nist"), "org1").certificate());
 
@@ -314,6 +344,38 @@ class OpensslInteropTest {
         .contains(
             "X509v3 Subject Alternative Name: \n"
                 + "                DNS:node1.org1.example, DNS:localhost, IP Address:127.0.0.1");
+  }
+
+  @Test
+  void tlsCertificateListsItsExtensionsByName() {
+    String file =
+        write(
+            "node-tls.pem",
+            tlsCa("org1")
+                .issueTls(
+                    tlsRequest(
+                        "node1",
+                        MemberRole.NODE,
+                        TLS_SUITE.generateKeyPair().publicKey(),
+                        List.of("node1.org1.example"),
+                        List.of("127.0.0.1"))));
+
+    Run run =
+        openssl(
+            "x509",
+            "-in",
+            file,
+            "-noout",
+            "-subject",
+            "-ext",
+            "keyUsage,extendedKeyUsage,subjectAltName");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("subject=O = org1, OU = node, CN = node1")
+        .contains("X509v3 Key Usage: critical\n    Digital Signature")
+        .contains("TLS Web Server Authentication, TLS Web Client Authentication")
+        .contains("DNS:node1.org1.example, IP Address:127.0.0.1");
   }
 
   @Test
@@ -478,10 +540,10 @@ class OpensslInteropTest {
     String keyFile =
         write("key.pem", PemCodec.encodePrivateKey(suite("sm").generateKeyPair().privateKey()));
 
-    Run run = openssl("pkey", "-in", keyFile, "-noout", "-text");
+    Run run = openssl("pkey", "-in", keyFile, "-noout", "-text_pub");
 
     assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.output()).contains("ASN1 OID: SM2");
+    assertThat(run.output()).contains("ASN1 OID: SM2").doesNotContain("priv:");
   }
 
   @Test
