@@ -5,6 +5,14 @@ import org.chancery.crypto.CryptoException;
 /**
  * The private key given to {@link CertificateAuthority#load} is not the key of the CA certificate
  * given with it. Code {@code ca-key-mismatch}.
+ *
+ * <pre>{@code
+ * try {
+ *   CertificateAuthority.load(identityCaCertificate, tlsCaKey);
+ * } catch (CaKeyMismatchException e) {
+ *   problem(e.code(), e.getMessage()); // code "ca-key-mismatch"
+ * }
+ * }</pre>
  */
 public final class CaKeyMismatchException extends CryptoException {
   private static final long serialVersionUID = 1L;

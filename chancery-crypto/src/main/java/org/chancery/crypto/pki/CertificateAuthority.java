@@ -69,8 +69,8 @@ public final class CertificateAuthority {
   /** How long {@code chancery network init} makes CA certificates valid: ten years. */
   public static final Duration DEFAULT_CA_VALIDITY = Duration.ofDays(3650);
 
-  /** How long {@code chancery network init} makes member certificates valid: one year. */
-  public static final Duration DEFAULT_MEMBER_VALIDITY = Duration.ofDays(365);
+  /** How long {@code chancery network init} makes member certificates valid: two years. */
+  public static final Duration DEFAULT_MEMBER_VALIDITY = Duration.ofDays(730);
 
   /** Serial numbers are positive and fit the 20 octets RFC 5280 allows. */
   static final int SERIAL_BITS = 159;
@@ -99,8 +99,8 @@ public final class CertificateAuthority {
    * self-signed with {@code suite.signatureAlgorithm()}, subject {@code CN=<orgId> Identity CA,
    * O=<orgId>}.
    *
-   * @throws InvalidCertificateRequestException if {@code orgId} is blank or too long, or the
-   *     validity is empty or not encodable
+   * @throws InvalidCertificateRequestException if {@code orgId} is blank, or the validity is empty
+   *     or not encodable
    */
   public static CertificateAuthority createIdentityCa(
       CryptoSuite suite, String orgId, Instant notBefore, Instant notAfter) {
@@ -112,8 +112,8 @@ public final class CertificateAuthority {
    * Creates the TLS CA of an organisation: always an ECDSA P-256 key and SHA256withECDSA, whatever
    * the chain's suite, subject {@code CN=<orgId> TLS CA, O=<orgId>}.
    *
-   * @throws InvalidCertificateRequestException if {@code orgId} is blank or too long, or the
-   *     validity is empty or not encodable
+   * @throws InvalidCertificateRequestException if {@code orgId} is blank, or the validity is empty
+   *     or not encodable
    */
   public static CertificateAuthority createTlsCa(
       String orgId, Instant notBefore, Instant notAfter) {

@@ -5,6 +5,14 @@ import org.chancery.crypto.CryptoException;
 /**
  * A certificate, or the CA that issued it, was past its {@code notAfter} at the time of the check.
  * Code {@code certificate-expired}.
+ *
+ * <pre>{@code
+ * try {
+ *   validator.validate(certificate, blockTime);
+ * } catch (ExpiredCertificateException e) {
+ *   problem(e.code(), e.getMessage()); // code "certificate-expired"
+ * }
+ * }</pre>
  */
 public final class ExpiredCertificateException extends CryptoException {
   private static final long serialVersionUID = 1L;

@@ -7,6 +7,14 @@ import org.chancery.crypto.CryptoException;
  * organisation (O), role (OU) or common name (CN), names an unknown role, is a CA presented as a
  * member, lacks a needed key usage, or carries a critical extension Chancery does not understand.
  * Code {@code malformed-certificate}.
+ *
+ * <pre>{@code
+ * try {
+ *   validator.validate(certificate, blockTime);
+ * } catch (MalformedCertificateException e) {
+ *   problem(e.code(), e.getMessage()); // code "malformed-certificate"
+ * }
+ * }</pre>
  */
 public final class MalformedCertificateException extends CryptoException {
   private static final long serialVersionUID = 1L;

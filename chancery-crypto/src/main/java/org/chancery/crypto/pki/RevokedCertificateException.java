@@ -5,6 +5,14 @@ import org.chancery.crypto.CryptoException;
 /**
  * A certificate, or the CA that issued it, is in the {@link RevocationSet} the validator was given.
  * Code {@code certificate-revoked}.
+ *
+ * <pre>{@code
+ * try {
+ *   validator.validate(certificate, blockTime);
+ * } catch (RevokedCertificateException e) {
+ *   problem(e.code(), e.getMessage()); // code "certificate-revoked"
+ * }
+ * }</pre>
  */
 public final class RevokedCertificateException extends CryptoException {
   private static final long serialVersionUID = 1L;

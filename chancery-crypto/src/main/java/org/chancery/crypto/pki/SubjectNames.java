@@ -15,9 +15,6 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * organisation and person names in Chinese survive unchanged.
  */
 final class SubjectNames {
-  /** RFC 5280's upper bound for CN and O ({@code ub-common-name}, {@code ub-organization-name}). */
-  static final int MAX_VALUE_LENGTH = 64;
-
   private SubjectNames() {}
 
   static X500Name ca(String orgId, String commonName) {
@@ -38,21 +35,15 @@ final class SubjectNames {
   /**
    * Checks a value that goes into a subject (a CN or O).
    *
-   * @throws InvalidCertificateRequestException if it is null, blank, too long or has control
-   *     characters
+   * <p>RFC 5280 suggests at most 64 characters for a CN or O ({@code ub-common-name}); Chancery
+   * does not enforce that, because {@code <org> Identity CA} and {@code <user>@<org>} can exceed it
+   * for valid organisation ids, and BouncyCastle, the JDK and OpenSSL all accept longer values.
+   *
+   * @throws InvalidCertificateRequestException if it is null, blank or has control characters
    */
   static void requireUsableValue(String value, String what) {
     if (value == null || value.isBlank()) {
       throw new InvalidCertificateRequestException(what + " must not be blank");
-    }
-    if (value.codePointCount(0, value.length()) > MAX_VALUE_LENGTH) {
-      throw new InvalidCertificateRequestException(
-          what
-              + " '"
-              + value
-              + "' is longer than "
-              + MAX_VALUE_LENGTH
-              + " characters, the X.509 limit; choose a shorter one");
     }
     if (value.codePoints().anyMatch(Character::isISOControl)) {
       throw new InvalidCertificateRequestException(

@@ -173,6 +173,14 @@ class CertificateAuthorityTest {
   }
 
   @Test
+  void acceptsTheLongestOrganisationIdNetworkInitAllows() {
+    String orgId = "o".repeat(63);
+    CertificateAuthority ca = CertificateAuthority.createTlsCa(orgId, T0, CA_NOT_AFTER);
+    assertThat(ca.certificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=" + orgId + " TLS CA,O=" + orgId);
+  }
+
+  @Test
   void keepsChineseOrganisationAndMemberNames() {
     CryptoSuite suite = suite("sm");
     CertificateAuthority ca = identityCa(suite, "税务局");

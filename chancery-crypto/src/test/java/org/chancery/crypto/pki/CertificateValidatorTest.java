@@ -23,6 +23,7 @@ import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -45,7 +46,7 @@ class CertificateValidatorTest {
 
   private static CertificateValidator trusting(RevocationSet revoked, CertificateAuthority... cas) {
     return new CertificateValidator(
-        java.util.Arrays.stream(cas).map(CertificateAuthority::certificate).toList(), revoked);
+        Arrays.stream(cas).map(CertificateAuthority::certificate).toList(), revoked);
   }
 
   // --- accepted certificates ---

@@ -1,12 +1,19 @@
 package org.chancery.crypto.pki;
 
-import java.math.BigInteger;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -98,7 +105,7 @@ final class PkiFixtures {
       X509v3CertificateBuilder builder =
           new X509v3CertificateBuilder(
               caHolder.getSubject(),
-              BigInteger.valueOf(System.nanoTime()),
+              CertificateAuthority.serialNumber(new SecureRandom()),
               Date.from(LEAF_NOT_BEFORE),
               Date.from(LEAF_NOT_AFTER),
               subject,
@@ -111,18 +118,16 @@ final class PkiFixtures {
               new JcaContentSignerBuilder(ca.signatureAlgorithm())
                   .setProvider(JcaBridge.provider())
                   .build(ca.keyPair().privateKey().toJca())));
-    } catch (java.security.cert.CertificateEncodingException
-        | java.io.IOException
-        | OperatorCreationException e) {
+    } catch (CertificateEncodingException | IOException | OperatorCreationException e) {
       throw new AssertionError(e);
     }
   }
 
   static void replace(
       X509v3CertificateBuilder builder,
-      org.bouncycastle.asn1.ASN1ObjectIdentifier oid,
+      ASN1ObjectIdentifier oid,
       boolean critical,
-      org.bouncycastle.asn1.ASN1Encodable value) {
+      ASN1Encodable value) {
     try {
       builder.replaceExtension(oid, critical, value);
     } catch (CertIOException e) {
@@ -132,9 +137,9 @@ final class PkiFixtures {
 
   static void add(
       X509v3CertificateBuilder builder,
-      org.bouncycastle.asn1.ASN1ObjectIdentifier oid,
+      ASN1ObjectIdentifier oid,
       boolean critical,
-      org.bouncycastle.asn1.ASN1Encodable value) {
+      ASN1Encodable value) {
     try {
       builder.addExtension(oid, critical, value);
     } catch (CertIOException e) {
@@ -146,9 +151,9 @@ final class PkiFixtures {
   static X509Certificate parse(byte[] der) {
     try {
       return (X509Certificate)
-          java.security.cert.CertificateFactory.getInstance("X.509", JcaBridge.provider())
-              .generateCertificate(new java.io.ByteArrayInputStream(der));
-    } catch (java.security.cert.CertificateException e) {
+          CertificateFactory.getInstance("X.509", JcaBridge.provider())
+              .generateCertificate(new ByteArrayInputStream(der));
+    } catch (CertificateException e) {
       throw new AssertionError(e);
     }
   }
@@ -156,7 +161,7 @@ final class PkiFixtures {
   static byte[] der(X509Certificate certificate) {
     try {
       return certificate.getEncoded();
-    } catch (java.security.cert.CertificateEncodingException e) {
+    } catch (CertificateEncodingException e) {
       throw new AssertionError(e);
     }
   }
