@@ -14,7 +14,7 @@ import org.chancery.core.proto.LedgerProto;
  *
  * @param chainId the chain
  * @param height 1 for the first block after genesis
- * @param previousHash hash of the previous header; 32 zero bytes at height 1
+ * @param previousHash hash of the previous header; the genesis hash at height 1
  * @param timestamp proposer's time, millisecond precision, later than the parent's
  * @param txRoot RFC 6962 root over the encoded transactions
  * @param receiptRoot RFC 6962 root over the encoded receipts

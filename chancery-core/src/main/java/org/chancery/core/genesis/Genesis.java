@@ -2,6 +2,8 @@ package org.chancery.core.genesis;
 
 import java.time.Instant;
 import java.util.List;
+import org.chancery.core.block.ValidatorSet;
+import org.chancery.crypto.EcPublicKey;
 
 /**
  * The first configuration of a chain, written once by {@code chancery network init} and shared by
@@ -36,5 +38,20 @@ public record Genesis(
   public Genesis {
     organisations = List.copyOf(organisations);
     validators = List.copyOf(validators);
+  }
+
+  /** The initial validator set, with keys decoded. */
+  public ValidatorSet validatorSet() {
+    return new ValidatorSet(
+        validators.stream()
+            .map(
+                v ->
+                    new ValidatorSet.Validator(
+                        v.name(),
+                        v.organisation(),
+                        EcPublicKey.fromSubjectPublicKeyInfo(
+                            java.util.HexFormat.of().parseHex(v.publicKey())),
+                        v.power()))
+            .toList());
   }
 }
