@@ -23,10 +23,22 @@ public enum Column {
   RECEIPTS("receipts"),
   /** The latest value of every state key: contract, 0x00, key -> value. */
   STATE("state"),
-  /** Authenticated-state tree nodes, versioned by height. */
+  /**
+   * Authenticated-state tree nodes: version (u64 BE), depth (u16 BE), path (the first depth bits of
+   * the key hash, ceil(depth / 8) bytes, unused low bits zero) -> encoded node. A node is written
+   * once, at the height that created it, and deleted only by pruning.
+   */
   STATE_NODES("state-nodes"),
-  /** Bookkeeping of the authenticated state: stale nodes per height, for pruning. */
-  STATE_STALE("state-stale");
+  /**
+   * Stale tree nodes, for pruning: height (u64 BE) at which a node stopped being part of the latest
+   * tree, then the node's STATE_NODES key -> empty.
+   */
+  STATE_STALE("state-stale"),
+  /**
+   * One record per retained state version: height (u64 BE) -> root node kind (u8), root node
+   * version (u64 BE), root hash (32 bytes). The last entry is the latest committed version.
+   */
+  STATE_ROOTS("state-roots");
 
   private final String familyName;
 
