@@ -2,6 +2,7 @@ package org.chancery.cli;
 
 import java.io.PrintWriter;
 import org.chancery.cli.network.NetworkCommand;
+import org.chancery.cli.node.NodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ChanceryCli.Version.class,
     description = "Chancery: a tokenless consortium ledger for public records.",
-    subcommands = {NetworkCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {NetworkCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
 public final class ChanceryCli {
 
   /** Exit code when the operation or check failed. */

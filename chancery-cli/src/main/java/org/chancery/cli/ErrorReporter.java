@@ -1,8 +1,8 @@
 package org.chancery.cli;
 
-import org.chancery.cli.network.NetworkInitException;
 import org.chancery.core.config.ConfigException;
 import org.chancery.crypto.CryptoException;
+import org.chancery.node.network.NetworkInitException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -17,6 +17,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (e instanceof ConfigException
         || e instanceof CryptoException
         || e instanceof NetworkInitException
+        || e instanceof org.chancery.ledger.store.StorageException
         || e instanceof java.io.IOException) {
       cli.getErr().println("error: " + e.getMessage());
     } else {

@@ -33,6 +33,8 @@ import org.chancery.crypto.pki.MemberRole;
 import org.chancery.crypto.pki.RevocationSet;
 import org.chancery.node.config.NodeConfig;
 import org.chancery.node.config.NodeConfigCodec;
+import org.chancery.node.network.NetworkDescription;
+import org.chancery.node.network.NetworkDescriptionYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import org.chancery.core.Bytes;
 import org.chancery.core.merkle.MerkleProof;
+import org.chancery.core.state.StateProof;
 
 /**
  * The JSON form of proofs, shared by the node's API and the SDK: encoded messages as base64, hashes
@@ -49,6 +50,79 @@ public final class ProofJson {
         bytes(n, "receipt"),
         merkle(n, "txProof"),
         merkle(n, "receiptProof"));
+  }
+
+  /** The JSON form of a certified state proof. */
+  public static ObjectNode toJson(CertifiedStateProof p) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("header", b64(p.header()));
+    n.put("certificate", b64(p.certificate()));
+    StateProof s = p.proof();
+    ObjectNode sp = n.putObject("stateProof");
+    sp.put("contract", s.contract());
+    sp.put("key", s.key());
+    sp.put("height", s.height());
+    sp.put("root", s.root().hex());
+    if (s.value() == null) {
+      sp.putNull("value");
+    } else {
+      sp.put("value", b64(s.value()));
+    }
+    sp.put("leafKeyHash", s.leafKeyHash() == null ? null : s.leafKeyHash().hex());
+    sp.put("leafValueHash", s.leafValueHash() == null ? null : s.leafValueHash().hex());
+    ArrayNode siblings = sp.putArray("siblings");
+    s.siblings().forEach(h -> siblings.add(h.hex()));
+    return n;
+  }
+
+  /**
+   * Reads a certified state proof.
+   *
+   * @throws InvalidProofException if a field is missing or not of its type
+   */
+  public static CertifiedStateProof stateProof(JsonNode n) {
+    JsonNode sp = n == null ? null : n.get("stateProof");
+    if (sp == null || !sp.isObject()) {
+      throw new InvalidProofException("proof field 'stateProof' is missing");
+    }
+    List<Bytes> siblings = new ArrayList<>();
+    for (JsonNode h : sp.path("siblings")) {
+      siblings.add(hex(h, "stateProof.siblings"));
+    }
+    if (!sp.path("contract").isTextual()
+        || !sp.path("key").isTextual()
+        || !sp.path("height").canConvertToLong()) {
+      throw new InvalidProofException("stateProof needs contract, key and height");
+    }
+    return new CertifiedStateProof(
+        bytes(n, "header"),
+        bytes(n, "certificate"),
+        new StateProof(
+            sp.get("contract").asText(),
+            sp.get("key").asText(),
+            sp.get("height").asLong(),
+            hex(sp.get("root"), "stateProof.root"),
+            sp.path("value").isNull() || sp.path("value").isMissingNode()
+                ? null
+                : bytes(sp, "value"),
+            optionalHex(sp.get("leafKeyHash"), "stateProof.leafKeyHash"),
+            optionalHex(sp.get("leafValueHash"), "stateProof.leafValueHash"),
+            siblings));
+  }
+
+  private static Bytes optionalHex(JsonNode v, String field) {
+    return v == null || v.isNull() ? null : hex(v, field);
+  }
+
+  private static Bytes hex(JsonNode v, String field) {
+    if (v == null || !v.isTextual()) {
+      throw new InvalidProofException(field + " must be a hex string");
+    }
+    try {
+      return Bytes.fromHex(v.asText());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidProofException(field + " is not hex", e);
+    }
   }
 
   private static ObjectNode merkle(MerkleProof p) {

@@ -1,10 +1,6 @@
 package org.chancery.core.proof;
 
-import org.chancery.core.Bytes;
 import org.chancery.core.block.BlockHeader;
-import org.chancery.core.block.CommitCertificate;
-import org.chancery.core.block.CommitCertificateVerifier;
-import org.chancery.core.block.InvalidCertificateException;
 import org.chancery.core.block.MalformedBlockException;
 import org.chancery.core.block.Receipt;
 import org.chancery.core.block.ValidatorSet;
@@ -46,32 +42,16 @@ public final class TransactionProofVerifier {
    * @throws InvalidProofException naming the first check that failed
    */
   public VerifiedTransaction verify(TransactionProof proof) {
-    BlockHeader header;
-    CommitCertificate certificate;
+    BlockHeader header =
+        new CertifiedHeaders(suite, chainId, validators)
+            .verify(proof.header(), proof.certificate());
     Transaction tx;
     Receipt receipt;
     try {
-      header = BlockHeader.decode(proof.header().toArray());
-      certificate = CommitCertificate.decode(proof.certificate().toArray());
       tx = Transaction.decode(proof.transaction().toArray(), suite);
       receipt = Receipt.decode(proof.receipt().toArray());
     } catch (MalformedBlockException | InvalidTransactionException e) {
       throw new InvalidProofException("proof holds undecodable data: " + e.getMessage(), e);
-    }
-    if (!header.chainId().equals(chainId)) {
-      throw new InvalidProofException(
-          "header is for chain '" + header.chainId() + "', not '" + chainId + "'");
-    }
-    if (!header.validatorSetHash().equals(validators.hash(suite))) {
-      throw new InvalidProofException(
-          "header names a validator set other than the one this verifier trusts");
-    }
-    Bytes blockHash = Bytes.of(suite.hash(proof.header().toArray()));
-    try {
-      new CommitCertificateVerifier(suite, chainId)
-          .verify(certificate, header.height(), blockHash, validators);
-    } catch (InvalidCertificateException e) {
-      throw new InvalidProofException("block is not certified: " + e.getMessage(), e);
     }
     if (proof.txProof().treeSize() != header.txCount()
         || proof.receiptProof().treeSize() != header.txCount()) {

@@ -31,6 +31,7 @@ import org.chancery.core.config.HostPort;
  * @param apiListen where the node serves its REST API
  * @param peers the other nodes it connects to
  * @param dataDir where the node keeps its ledger
+ * @param mempool bounds of the node's mempool
  */
 public record NodeConfig(
     String nodeName,
@@ -47,10 +48,23 @@ public record NodeConfig(
     HostPort p2pListen,
     HostPort apiListen,
     List<Peer> peers,
-    Path dataDir) {
+    Path dataDir,
+    MempoolSettings mempool) {
 
   public NodeConfig {
     peers = List.copyOf(peers);
+  }
+
+  /**
+   * Bounds of the mempool; submissions beyond them are answered 503.
+   *
+   * @param maxTransactions most pending transactions
+   * @param maxBytes most bytes of pending transactions
+   */
+  public record MempoolSettings(int maxTransactions, long maxBytes) {
+    public static MempoolSettings defaults() {
+      return new MempoolSettings(20_000, 128L * 1024 * 1024);
+    }
   }
 
   /**

@@ -44,7 +44,7 @@ public final class NodeConfigCodec {
   /** Parses node configuration text, resolving relative paths against {@code baseDir}. */
   public static NodeConfig parse(String source, String text, Path baseDir) {
     YamlTree root = YamlTree.parse(source, text);
-    root.allowOnly("node", "chain", "identity", "tls", "p2p", "api", "storage");
+    root.allowOnly("node", "chain", "identity", "tls", "p2p", "api", "storage", "mempool");
     YamlTree node =
         root.require("node").requireMapping().allowOnly("name", "organisation", "validator");
     YamlTree chain =
@@ -86,7 +86,19 @@ public final class NodeConfigCodec {
         hostPort(p2p.require("listen")),
         hostPort(api.require("listen")),
         peers,
-        path(baseDir, storage.require("dataDir")));
+        path(baseDir, storage.require("dataDir")),
+        mempool(root));
+  }
+
+  private static NodeConfig.MempoolSettings mempool(YamlTree root) {
+    NodeConfig.MempoolSettings d = NodeConfig.MempoolSettings.defaults();
+    if (!root.has("mempool")) {
+      return d;
+    }
+    YamlTree m = root.require("mempool").requireMapping().allowOnly("maxTransactions", "maxBytes");
+    return new NodeConfig.MempoolSettings(
+        m.optionalInt("maxTransactions", d.maxTransactions(), 1, 10_000_000),
+        m.optionalLong("maxBytes", d.maxBytes(), 1024, 64L * 1024 * 1024 * 1024));
   }
 
   /** Writes {@code config} to {@code file}, with paths relative to the file's directory. */
@@ -140,6 +152,13 @@ public final class NodeConfigCodec {
     doc.put("p2p", map("listen", config.p2pListen().toString(), "peers", peers));
     doc.put("api", map("listen", config.apiListen().toString()));
     doc.put("storage", map("dataDir", rel(baseDir, config.dataDir())));
+    doc.put(
+        "mempool",
+        map(
+            "maxTransactions",
+            config.mempool().maxTransactions(),
+            "maxBytes",
+            config.mempool().maxBytes()));
     return YamlWriter.write(
         "Chancery node configuration for "
             + config.nodeName()

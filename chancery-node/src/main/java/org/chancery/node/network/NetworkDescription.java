@@ -1,4 +1,4 @@
-package org.chancery.cli.network;
+package org.chancery.node.network;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.chancery.cli.network;
+package org.chancery.node.network;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,10 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.chancery.cli.network.NetworkDescription.NodeSpec;
-import org.chancery.cli.network.NetworkDescription.OrganisationSpec;
-import org.chancery.cli.network.NetworkDescription.PkiSettings;
-import org.chancery.cli.network.NetworkDescription.UserSpec;
 import org.chancery.core.config.ConfigException;
 import org.chancery.core.config.YamlTree;
 import org.chancery.core.config.YamlWriter;
@@ -21,6 +17,10 @@ import org.chancery.core.genesis.GovernancePolicy;
 import org.chancery.core.genesis.TransactionParameters;
 import org.chancery.crypto.CryptoSuite;
 import org.chancery.crypto.pki.MemberRole;
+import org.chancery.node.network.NetworkDescription.NodeSpec;
+import org.chancery.node.network.NetworkDescription.OrganisationSpec;
+import org.chancery.node.network.NetworkDescription.PkiSettings;
+import org.chancery.node.network.NetworkDescription.UserSpec;
 
 /**
  * Reads a network description from YAML, checking every field and naming the line and field of the

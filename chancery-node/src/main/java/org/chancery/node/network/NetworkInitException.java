@@ -1,4 +1,4 @@
-package org.chancery.cli.network;
+package org.chancery.node.network;
 
 /** {@code network init} cannot write its output; the message says what to do instead. */
 public final class NetworkInitException extends RuntimeException {

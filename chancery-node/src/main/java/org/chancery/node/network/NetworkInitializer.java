@@ -1,4 +1,4 @@
-package org.chancery.cli.network;
+package org.chancery.node.network;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.chancery.cli.network.NetworkDescription.NodeSpec;
-import org.chancery.cli.network.NetworkDescription.OrganisationSpec;
-import org.chancery.cli.network.NetworkDescription.UserSpec;
 import org.chancery.core.config.HostPort;
 import org.chancery.core.genesis.Genesis;
 import org.chancery.core.genesis.GenesisCodec;
@@ -37,6 +34,9 @@ import org.chancery.crypto.pki.CertificateRequest;
 import org.chancery.crypto.pki.MemberRole;
 import org.chancery.node.config.NodeConfig;
 import org.chancery.node.config.NodeConfigCodec;
+import org.chancery.node.network.NetworkDescription.NodeSpec;
+import org.chancery.node.network.NetworkDescription.OrganisationSpec;
+import org.chancery.node.network.NetworkDescription.UserSpec;
 
 /**
  * Builds a network directory from a {@link NetworkDescription}: per organisation an identity CA and
@@ -330,7 +330,8 @@ public final class NetworkInitializer {
                 new HostPort(node.host(), node.p2pPort()),
                 new HostPort(node.host(), node.apiPort()),
                 peers,
-                layout.nodeData(org.id(), node.name()));
+                layout.nodeData(org.id(), node.name()),
+                NodeConfig.MempoolSettings.defaults());
         Path configFile = layout.nodeConfig(org.id(), node.name());
         NodeConfigCodec.write(config, configFile);
         nodes.add(

@@ -32,7 +32,8 @@ class NodeConfigCodecTest {
         new HostPort("127.0.0.1", 7100),
         new HostPort("127.0.0.1", 7200),
         List.of(new NodeConfig.Peer("node2", new HostPort("127.0.0.1", 7101))),
-        base.resolve("orgs/org1/nodes/node1/data"));
+        base.resolve("orgs/org1/nodes/node1/data"),
+        new NodeConfig.MempoolSettings(500, 1 << 20));
   }
 
   @Test
@@ -83,6 +84,16 @@ class NodeConfigCodecTest {
     assertThatThrownBy(() -> NodeConfigCodec.parse("node.yaml", text, dir))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown field 'metrics'");
+  }
+
+  @Test
+  void mempoolBoundsDefaultWhenAbsent() {
+    String text = NodeConfigCodec.render(sample(dir), dir);
+    String without = text.substring(0, text.indexOf("mempool:"));
+    assertThat(NodeConfigCodec.parse("node.yaml", without, dir).mempool())
+        .isEqualTo(NodeConfig.MempoolSettings.defaults());
+    assertThat(NodeConfigCodec.parse("node.yaml", text, dir).mempool().maxTransactions())
+        .isEqualTo(500);
   }
 
   @Test

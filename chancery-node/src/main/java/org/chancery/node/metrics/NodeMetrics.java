@@ -1,0 +1,116 @@
+package org.chancery.node.metrics;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * The node's metrics in the Prometheus text exposition format: counters (optionally with one
+ * label), gauges read at scrape time, and timings as {@code _sum}/{@code _count} pairs.
+ * Thread-safe; updates are lock-free.
+ *
+ * <pre>{@code
+ * metrics.increment("chancery_transactions_rejected_total", "code", "bad-signature");
+ * metrics.gauge("chancery_block_height", ledger::height);
+ * }</pre>
+ */
+public final class NodeMetrics {
+  private final Map<String, String> help = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, LongAdder>> counters = new ConcurrentHashMap<>();
+  private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder[]> timings = new ConcurrentHashMap<>();
+
+  /** Registers a help text for a metric name. */
+  public NodeMetrics describe(String name, String text) {
+    help.put(name, text);
+    return this;
+  }
+
+  /** Adds one to a counter without labels. */
+  public void increment(String name) {
+    add(name, "", 1);
+  }
+
+  /** Adds one to a counter with one label. */
+  public void increment(String name, String label, String value) {
+    add(name, label + "=\"" + escape(value) + "\"", 1);
+  }
+
+  /** Adds {@code n} to a counter without labels. */
+  public void add(String name, long n) {
+    add(name, "", n);
+  }
+
+  private void add(String name, String labels, long n) {
+    counters
+        .computeIfAbsent(name, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(labels, k -> new LongAdder())
+        .add(n);
+  }
+
+  /** A gauge read at scrape time. */
+  public void gauge(String name, LongSupplier value) {
+    gauges.put(name, value);
+  }
+
+  /**
+   * Records one duration in nanoseconds; exported in seconds as {@code _sum} and {@code _count}.
+   */
+  public void time(String name, long nanos) {
+    LongAdder[] pair =
+        timings.computeIfAbsent(name, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    pair[0].add(nanos);
+    pair[1].increment();
+  }
+
+  /** The current value of a counter without labels (for tests and status). */
+  public long counter(String name) {
+    Map<String, LongAdder> series = counters.get(name);
+    return series == null ? 0 : series.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  /** Renders every metric in the Prometheus text format, version 0.0.4. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, Map<String, LongAdder>> e : new TreeMap<>(counters).entrySet()) {
+      header(out, e.getKey(), "counter");
+      for (Map.Entry<String, LongAdder> s : new TreeMap<>(e.getValue()).entrySet()) {
+        out.append(e.getKey());
+        if (!s.getKey().isEmpty()) {
+          out.append('{').append(s.getKey()).append('}');
+        }
+        out.append(' ').append(s.getValue().sum()).append('\n');
+      }
+    }
+    for (Map.Entry<String, LongSupplier> e : new TreeMap<>(gauges).entrySet()) {
+      header(out, e.getKey(), "gauge");
+      out.append(e.getKey()).append(' ').append(e.getValue().getAsLong()).append('\n');
+    }
+    for (Map.Entry<String, LongAdder[]> e : new TreeMap<>(timings).entrySet()) {
+      header(out, e.getKey(), "summary");
+      out.append(e.getKey())
+          .append("_sum ")
+          .append(e.getValue()[0].sum() / 1e9)
+          .append('\n')
+          .append(e.getKey())
+          .append("_count ")
+          .append(e.getValue()[1].sum())
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  private void header(StringBuilder out, String name, String type) {
+    String text = help.get(name);
+    if (text != null) {
+      out.append("# HELP ").append(name).append(' ').append(text).append('\n');
+    }
+    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+  }
+
+  private static String escape(String v) {
+    return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+  }
+}

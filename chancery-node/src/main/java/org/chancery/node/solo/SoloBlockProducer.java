@@ -1,0 +1,186 @@
+package org.chancery.node.solo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.chancery.core.Bytes;
+import org.chancery.core.block.CanonicalVote;
+import org.chancery.core.block.CommitCertificate;
+import org.chancery.core.genesis.ConsensusParameters;
+import org.chancery.core.tx.Transaction;
+import org.chancery.crypto.EcPrivateKey;
+import org.chancery.ledger.Ledger;
+import org.chancery.ledger.ProposedBlock;
+import org.chancery.ledger.mempool.Mempool;
+import org.chancery.node.commit.CommitNotifier;
+import org.chancery.node.metrics.NodeMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Solo consensus: the one validator cuts a block when {@code maxBlockTxs} transactions wait or
+ * {@code blockIntervalMs} has passed since the first of them arrived, executes it, signs the commit
+ * certificate with its identity key and commits. Runs on one platform thread; blocks are cut only
+ * when transactions wait.
+ */
+public final class SoloBlockProducer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SoloBlockProducer.class);
+
+  private final Ledger ledger;
+  private final Mempool mempool;
+  private final CommitNotifier notifier;
+  private final NodeMetrics metrics;
+  private final ConsensusParameters params;
+  private final Duration validityWindow;
+  private final String nodeName;
+  private final EcPrivateKey identityKey;
+  private final Clock clock;
+  private final Object signal = new Object();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile Throwable failure;
+
+  public SoloBlockProducer(
+      Ledger ledger,
+      Mempool mempool,
+      CommitNotifier notifier,
+      NodeMetrics metrics,
+      ConsensusParameters params,
+      Duration validityWindow,
+      String nodeName,
+      EcPrivateKey identityKey,
+      Clock clock) {
+    this.ledger = ledger;
+    this.mempool = mempool;
+    this.notifier = notifier;
+    this.metrics = metrics;
+    this.params = params;
+    this.validityWindow = validityWindow;
+    this.nodeName = nodeName;
+    this.identityKey = identityKey;
+    this.clock = clock;
+    this.thread = new Thread(this::run, "solo-block-producer");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Tells the producer that a transaction arrived. */
+  public void wake() {
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+  }
+
+  /** The error that stopped block production, if any; the node is then unhealthy. */
+  public Throwable failure() {
+    return failure;
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        waitForWork();
+        if (!running) {
+          return;
+        }
+        cutBlock();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      log.error("block production stopped: {}", e.toString(), e);
+    }
+  }
+
+  private void waitForWork() throws InterruptedException {
+    long firstSeen = 0;
+    synchronized (signal) {
+      while (running) {
+        int size = mempool.size();
+        if (size >= params.maxBlockTxs()) {
+          return;
+        }
+        long now = System.nanoTime();
+        if (size > 0) {
+          if (firstSeen == 0) {
+            firstSeen = now;
+          }
+          long waited = Duration.ofNanos(now - firstSeen).toMillis();
+          if (waited >= params.blockIntervalMs()) {
+            return;
+          }
+          signal.wait(Math.max(1, params.blockIntervalMs() - waited));
+        } else {
+          firstSeen = 0;
+          signal.wait(1000);
+        }
+      }
+    }
+  }
+
+  private void cutBlock() {
+    long started = System.nanoTime();
+    Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant parent = ledger.lastTime();
+    if (!time.isAfter(parent)) {
+      time = parent.plusMillis(1);
+    }
+    Instant blockTime = time;
+    // Transactions that aged out of their validity window while waiting can no longer commit.
+    int expired =
+        mempool.removeIf(
+            tx ->
+                Duration.between(tx.body().timestamp(), blockTime).abs().compareTo(validityWindow)
+                    > 0);
+    if (expired > 0) {
+      metrics.add("chancery_transactions_expired_total", expired);
+    }
+    List<Transaction> batch = mempool.peekBatch(params.maxBlockTxs(), params.maxBlockBytes());
+    if (batch.isEmpty()) {
+      return;
+    }
+    ProposedBlock proposed = ledger.propose(batch, blockTime, nodeName);
+    byte[] vote =
+        CanonicalVote.precommit(
+            ledger.chainId(), proposed.block().height(), 0, proposed.block().hash());
+    CommitCertificate certificate =
+        new CommitCertificate(
+            proposed.block().height(),
+            0,
+            proposed.block().hash(),
+            List.of(
+                new CommitCertificate.CommitSignature(
+                    nodeName, Bytes.of(ledger.suite().sign(identityKey, vote)))));
+    ledger.commit(proposed, certificate);
+    List<Bytes> ids = new ArrayList<>(batch.size());
+    batch.forEach(tx -> ids.add(tx.txId()));
+    mempool.remove(ids);
+    notifier.committed(proposed.block(), proposed.receipts());
+    metrics.increment("chancery_blocks_committed_total");
+    metrics.add("chancery_transactions_committed_total", batch.size());
+    metrics.time("chancery_block_commit_seconds", System.nanoTime() - started);
+    log.debug(
+        "committed block height={} txs={} hash={}",
+        proposed.block().height(),
+        batch.size(),
+        proposed.block().hash().hex());
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package org.chancery.node;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.chancery.core.Bytes;
+import org.chancery.core.genesis.ConsensusParameters;
+import org.chancery.core.genesis.ConsensusType;
+import org.chancery.core.genesis.Genesis;
+import org.chancery.core.genesis.GenesisCodec;
+import org.chancery.core.genesis.GovernancePolicy;
+import org.chancery.core.genesis.TransactionParameters;
+import org.chancery.core.tx.Transaction;
+import org.chancery.core.tx.TxBody;
+import org.chancery.crypto.CryptoSuite;
+import org.chancery.crypto.EcPrivateKey;
+import org.chancery.crypto.pem.PemCodec;
+import org.chancery.node.config.NodeConfig;
+import org.chancery.node.config.NodeConfigCodec;
+import org.chancery.node.network.NetworkDescription;
+import org.chancery.node.network.NetworkInitializer;
+
+/** A one-organisation solo network written to a temporary directory, on free loopback ports. */
+public final class TestNetwork {
+  public final Path dir;
+  public final Genesis genesis;
+  public final CryptoSuite suite;
+
+  private TestNetwork(Path dir) throws IOException {
+    this.dir = dir;
+    this.genesis =
+        GenesisCodec.decode("genesis.json", Files.readAllBytes(dir.resolve("genesis.json")));
+    this.suite = CryptoSuite.byName(genesis.suite());
+  }
+
+  /** Writes a solo network; {@code consensus} tunes block cutting. */
+  public static TestNetwork create(Path dir, String suite, ConsensusParameters consensus)
+      throws IOException {
+    NetworkDescription d =
+        new NetworkDescription(
+            "test-chain",
+            suite,
+            List.of(
+                new NetworkDescription.OrganisationSpec(
+                    "org1",
+                    "Org 1",
+                    List.of(
+                        new NetworkDescription.NodeSpec(
+                            "node1",
+                            "127.0.0.1",
+                            freePort(),
+                            freePort(),
+                            true,
+                            List.of("localhost"))),
+                    List.of(
+                        new NetworkDescription.UserSpec(
+                            "client", org.chancery.crypto.pki.MemberRole.CLIENT),
+                        new NetworkDescription.UserSpec(
+                            "admin", org.chancery.crypto.pki.MemberRole.ADMIN)))),
+            consensus,
+            TransactionParameters.defaults(),
+            GovernancePolicy.majority(),
+            NetworkDescription.PkiSettings.defaults());
+    new NetworkInitializer(Clock.systemUTC()).initialize(d, null, dir, false, null);
+    return new TestNetwork(dir);
+  }
+
+  /** A solo network that cuts blocks quickly. */
+  public static TestNetwork create(Path dir) throws IOException {
+    return create(dir, "sm", fast());
+  }
+
+  /** Consensus parameters for quick blocks in tests. */
+  public static ConsensusParameters fast() {
+    ConsensusParameters d = ConsensusParameters.defaults(ConsensusType.SOLO);
+    return new ConsensusParameters(
+        ConsensusType.SOLO,
+        d.proposeTimeoutMs(),
+        d.proposeTimeoutDeltaMs(),
+        d.prevoteTimeoutMs(),
+        d.prevoteTimeoutDeltaMs(),
+        d.precommitTimeoutMs(),
+        d.precommitTimeoutDeltaMs(),
+        20,
+        d.maxBlockTxs(),
+        d.maxBlockBytes(),
+        d.maxClockDriftMs());
+  }
+
+  /** Consensus parameters under which a block is cut only after a minute (or 1,000 txs). */
+  public static ConsensusParameters slow() {
+    ConsensusParameters d = ConsensusParameters.defaults(ConsensusType.SOLO);
+    return new ConsensusParameters(
+        ConsensusType.SOLO,
+        d.proposeTimeoutMs(),
+        d.proposeTimeoutDeltaMs(),
+        d.prevoteTimeoutMs(),
+        d.prevoteTimeoutDeltaMs(),
+        d.precommitTimeoutMs(),
+        d.precommitTimeoutDeltaMs(),
+        60_000,
+        1000,
+        d.maxBlockBytes(),
+        d.maxClockDriftMs());
+  }
+
+  public Path nodeConfigFile() {
+    return dir.resolve("orgs/org1/nodes/node1/node.yaml");
+  }
+
+  public NodeConfig nodeConfig() {
+    return NodeConfigCodec.read(nodeConfigFile());
+  }
+
+  /** Rewrites the node's configuration with other mempool bounds. */
+  public void setMempool(int maxTransactions, long maxBytes) throws IOException {
+    NodeConfig c = nodeConfig();
+    NodeConfigCodec.write(
+        new NodeConfig(
+            c.nodeName(),
+            c.organisation(),
+            c.validator(),
+            c.chainId(),
+            c.genesisFile(),
+            c.genesisHash(),
+            c.identityCertificate(),
+            c.identityKey(),
+            c.tlsCertificate(),
+            c.tlsKey(),
+            c.tlsCaBundle(),
+            c.p2pListen(),
+            c.apiListen(),
+            c.peers(),
+            c.dataDir(),
+            new NodeConfig.MempoolSettings(maxTransactions, maxBytes)),
+        nodeConfigFile());
+  }
+
+  public ChanceryNode start() throws IOException {
+    return ChanceryNode.start(nodeConfig(), Clock.systemUTC());
+  }
+
+  /** Signs transactions as one identity directory. */
+  public Signer signer(String identity) throws IOException {
+    Path d = dir.resolve("orgs/org1/" + identity);
+    return new Signer(
+        genesis.chainId(),
+        suite,
+        "org1",
+        PemCodec.decodeCertificate(Files.readString(d.resolve("cert.pem"))),
+        PemCodec.decodePrivateKey(Files.readString(d.resolve("key.pem")), null));
+  }
+
+  /** The client user of org1. */
+  public Signer client() throws IOException {
+    return signer("users/client");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Builds and signs transactions for one identity. */
+  public record Signer(
+      String chainId,
+      CryptoSuite suite,
+      String org,
+      java.security.cert.X509Certificate certificate,
+      EcPrivateKey key) {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public Transaction tx(String contract, String method, String args) {
+      return tx(contract, method, args, Instant.now());
+    }
+
+    public Transaction tx(String contract, String method, String args, Instant time) {
+      return Transaction.sign(body(chainId, contract, method, args, time), key, suite);
+    }
+
+    public TxBody body(String chain, String contract, String method, String args, Instant time) {
+      byte[] nonce = new byte[TxBody.NONCE_LENGTH];
+      RANDOM.nextBytes(nonce);
+      try {
+        return new TxBody(
+            chain,
+            Bytes.of(nonce),
+            Instant.ofEpochMilli(time.toEpochMilli()),
+            org,
+            Bytes.of(certificate.getEncoded()),
+            contract,
+            method,
+            args);
+      } catch (java.security.cert.CertificateEncodingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** A kv put of {@code value} (a JSON document) under {@code key}. */
+    public Transaction put(String key, String value) {
+      return tx("kv", "put", "{\"key\":\"" + key + "\",\"value\":" + value + "}");
+    }
+
+    public byte[] utf8(String s) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}
