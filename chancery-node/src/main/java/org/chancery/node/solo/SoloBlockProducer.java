@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.chancery.core.Bytes;
 import org.chancery.core.block.CanonicalVote;
 import org.chancery.core.block.CommitCertificate;
@@ -38,7 +40,6 @@ public final class SoloBlockProducer implements AutoCloseable {
   private final String nodeName;
   private final EcPrivateKey identityKey;
   private final Clock clock;
-  private final Object signal = new Object();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Throwable failure;
@@ -70,11 +71,9 @@ public final class SoloBlockProducer implements AutoCloseable {
     thread.start();
   }
 
-  /** Tells the producer that a transaction arrived. */
+  /** Tells the producer that a transaction arrived; cheap enough to call on every submission. */
   public void wake() {
-    synchronized (signal) {
-      signal.notifyAll();
-    }
+    LockSupport.unpark(thread);
   }
 
   /** The error that stopped block production, if any; the node is then unhealthy. */
@@ -83,45 +82,29 @@ public final class SoloBlockProducer implements AutoCloseable {
   }
 
   private void run() {
+    long lastBlock = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(params.blockIntervalMs());
     try {
       while (running) {
-        waitForWork();
-        if (!running) {
-          return;
+        int size = mempool.size();
+        if (size == 0) {
+          LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+          continue;
         }
-        cutBlock();
+        long since = System.nanoTime() - lastBlock;
+        long interval = TimeUnit.MILLISECONDS.toNanos(params.blockIntervalMs());
+        // Under load a block follows the previous one as soon as the interval has passed, so the
+        // block time adapts to the commit time; a lone transaction after a quiet spell goes at
+        // once.
+        if (size >= params.maxBlockTxs() || since >= interval) {
+          lastBlock = System.nanoTime();
+          cutBlock();
+        } else {
+          LockSupport.parkNanos(interval - since);
+        }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
       failure = e;
       log.error("block production stopped: {}", e.toString(), e);
-    }
-  }
-
-  private void waitForWork() throws InterruptedException {
-    long firstSeen = 0;
-    synchronized (signal) {
-      while (running) {
-        int size = mempool.size();
-        if (size >= params.maxBlockTxs()) {
-          return;
-        }
-        long now = System.nanoTime();
-        if (size > 0) {
-          if (firstSeen == 0) {
-            firstSeen = now;
-          }
-          long waited = Duration.ofNanos(now - firstSeen).toMillis();
-          if (waited >= params.blockIntervalMs()) {
-            return;
-          }
-          signal.wait(Math.max(1, params.blockIntervalMs() - waited));
-        } else {
-          firstSeen = 0;
-          signal.wait(1000);
-        }
-      }
     }
   }
 
@@ -176,7 +159,7 @@ public final class SoloBlockProducer implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    wake();
+    LockSupport.unpark(thread);
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {
