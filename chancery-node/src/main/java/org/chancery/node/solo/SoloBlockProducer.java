@@ -82,7 +82,8 @@ public final class SoloBlockProducer implements AutoCloseable {
   }
 
   private void run() {
-    long lastBlock = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(params.blockIntervalMs());
+    // The first block comes one interval after start, like every later one.
+    long lastBlock = System.nanoTime();
     try {
       while (running) {
         int size = mempool.size();
@@ -93,8 +94,8 @@ public final class SoloBlockProducer implements AutoCloseable {
         long since = System.nanoTime() - lastBlock;
         long interval = TimeUnit.MILLISECONDS.toNanos(params.blockIntervalMs());
         // Under load a block follows the previous one as soon as the interval has passed, so the
-        // block time adapts to the commit time; a lone transaction after a quiet spell goes at
-        // once.
+        // block time adapts to the commit time; a lone transaction after a quiet spell longer
+        // than the interval goes at once.
         if (size >= params.maxBlockTxs() || since >= interval) {
           lastBlock = System.nanoTime();
           cutBlock();
