@@ -42,6 +42,7 @@ import org.chancery.node.commit.CommitNotifier;
 import org.chancery.node.config.NodeConfig;
 import org.chancery.node.metrics.NodeMetrics;
 import org.chancery.node.solo.SoloBlockProducer;
+import org.chancery.node.state.StatePruner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,7 @@ public final class ChanceryNode implements AutoCloseable {
   private final SoloBlockProducer producer;
   private final ApiServer api;
   private final NodeMetrics metrics;
+  private final StatePruner pruner;
 
   private ChanceryNode(
       NodeConfig config,
@@ -77,7 +79,8 @@ public final class ChanceryNode implements AutoCloseable {
       Ledger ledger,
       SoloBlockProducer producer,
       ApiServer api,
-      NodeMetrics metrics) {
+      NodeMetrics metrics,
+      StatePruner pruner) {
     this.config = config;
     this.db = db;
     this.state = state;
@@ -85,6 +88,7 @@ public final class ChanceryNode implements AutoCloseable {
     this.producer = producer;
     this.api = api;
     this.metrics = metrics;
+    this.pruner = pruner;
   }
 
   /**
@@ -226,10 +230,12 @@ public final class ChanceryNode implements AutoCloseable {
       ApiServer api =
           new ApiServer(
               new InetSocketAddress(config.apiListen().host(), config.apiListen().port()), context);
+      StatePruner pruner = new StatePruner(state, metrics);
       if (producer != null) {
         producer.start();
       }
       api.start();
+      pruner.start(1000);
       log.info(
           "node started name={} chain={} height={} api=http://{}:{} consensus={}",
           config.nodeName(),
@@ -238,7 +244,7 @@ public final class ChanceryNode implements AutoCloseable {
           config.apiListen().host(),
           api.port(),
           genesis.consensus().type().wireName());
-      return new ChanceryNode(config, db, state, ledger, producer, api, metrics);
+      return new ChanceryNode(config, db, state, ledger, producer, api, metrics, pruner);
     } catch (IOException | RuntimeException e) {
       db.close();
       throw e;
@@ -258,7 +264,10 @@ public final class ChanceryNode implements AutoCloseable {
             "Transactions dropped because their validity window passed while waiting.")
         .describe("chancery_blocks_committed_total", "Blocks this node committed.")
         .describe("chancery_block_commit_seconds", "Time to execute and commit a block.")
-        .describe("chancery_http_responses_total", "API responses by HTTP status.");
+        .describe("chancery_http_responses_total", "API responses by HTTP status.")
+        .describe(
+            "chancery_state_pruned_records_total",
+            "State-tree records deleted because no retained version needs them.");
     m.gauge("chancery_block_height", ledger::height);
     m.gauge("chancery_mempool_transactions", mempool::size);
     m.gauge("chancery_mempool_bytes", mempool::bytes);
@@ -296,6 +305,7 @@ public final class ChanceryNode implements AutoCloseable {
     if (producer != null) {
       producer.close();
     }
+    pruner.close();
     db.close();
     log.info("node stopped name={} height={}", config.nodeName(), ledger.height());
   }
