@@ -18,6 +18,14 @@ final class SmCryptoSuite extends AbstractCryptoSuite implements CryptoSuite {
   /** The GB/T 35276 default distinguishing identifier, which BouncyCastle also defaults to. */
   private static final byte[] USER_ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
 
+  /** C1 in a wrapped key: an uncompressed sm2p256v1 point. */
+  private static final int POINT_LENGTH = 65;
+
+  private static final byte UNCOMPRESSED_POINT = 0x04;
+
+  /** C3 in a wrapped key: SM3(x2 || M || y2). */
+  private static final int SM3_LENGTH = 32;
+
   private SmCryptoSuite() {
     super(Curve.SM2P256V1, SM3Digest::new, SM4Engine::new, 16, "SM4-GCM");
   }
@@ -82,6 +90,18 @@ final class SmCryptoSuite extends AbstractCryptoSuite implements CryptoSuite {
   @Override
   public byte[] unwrapKey(EcPrivateKey recipient, byte[] wrapped) {
     requireCurve(recipient.curve(), "recipient key");
+    int expectedLength = POINT_LENGTH + SM3_LENGTH + dataKeyLength();
+    if (wrapped.length != expectedLength) {
+      throw new DecryptionFailedException(
+          "wrapped key is " + wrapped.length + " bytes, expected " + expectedLength);
+    }
+    // wrapKey always writes C1 uncompressed. SM2Engine would also decode the SEC 1 "hybrid"
+    // prefixes 0x06/0x07, and C3 does not cover C1's encoding, so without this check flipping one
+    // bit (0x04 -> 0x06 when y is even) would leave a wrapped key that still opens.
+    if (wrapped[0] != UNCOMPRESSED_POINT) {
+      throw new DecryptionFailedException(
+          "wrapped key does not start with an uncompressed point (0x04): the bytes were altered");
+    }
     SM2Engine engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
     engine.init(false, recipient.parameters());
     byte[] key;
