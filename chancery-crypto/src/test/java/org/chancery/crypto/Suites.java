@@ -3,6 +3,8 @@ package org.chancery.crypto;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -19,5 +21,10 @@ public final class Suites {
   /** The suite whose keys are on the other curve. */
   public static CryptoSuite other(CryptoSuite suite) {
     return CryptoSuite.byName(suite.name().equals("sm") ? "nist" : "sm");
+  }
+
+  /** Both suites, for jqwik properties ({@code @Provide} methods delegate here). */
+  public static Arbitrary<CryptoSuite> arbitrary() {
+    return Arbitraries.of(CryptoSuite.NAMES).map(CryptoSuite::byName);
   }
 }
