@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.Function;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -28,6 +29,13 @@ public final class EcPublicKey {
   private final Curve curve;
   private final ECPublicKeyParameters parameters;
   private final byte[] encoded;
+
+  /**
+   * SM2's Z for this key under the sm suite's user ID, computed on first use and kept for the key's
+   * lifetime like BouncyCastle keeps the point's multiplication tables. Racy but idempotent: two
+   * threads may both compute it, and either result is the same.
+   */
+  private volatile byte[] sm2Z;
 
   EcPublicKey(Curve curve, ECPoint point) {
     this.curve = curve;
@@ -103,6 +111,16 @@ public final class EcPublicKey {
 
   public Curve curve() {
     return curve;
+  }
+
+  /** The cached SM2 Z value, computing it with {@code compute} the first time; never modified. */
+  byte[] sm2Z(Function<EcPublicKey, byte[]> compute) {
+    byte[] z = sm2Z;
+    if (z == null) {
+      z = compute.apply(this);
+      sm2Z = z;
+    }
+    return z;
   }
 
   /** BouncyCastle lightweight parameters; shared, never modified. */
