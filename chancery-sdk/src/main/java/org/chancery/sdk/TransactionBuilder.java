@@ -155,8 +155,11 @@ public final class TransactionBuilder {
                   + ", column "
                   + e.getLocation().getColumnNr()
                   + ")";
-      throw new IllegalArgumentException(
-          "args is not valid JSON: " + e.getOriginalMessage() + at, e);
+      // Jackson names nested locations as "[Source: ...; line: 1, column: 1]"; keep the position.
+      String problem =
+          e.getOriginalMessage()
+              .replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+      throw new IllegalArgumentException("args is not valid JSON: " + problem + at, e);
     }
     return args;
   }

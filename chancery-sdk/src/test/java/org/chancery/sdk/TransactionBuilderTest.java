@@ -126,6 +126,14 @@ class TransactionBuilderTest {
         .hasMessageContaining("line 2");
   }
 
+  @Test
+  void unclosedJsonNamesWhereItStarted() {
+    assertThatThrownBy(() -> TransactionBuilder.requireJson("{\"key\": \"p\""))
+        .hasMessage(
+            "args is not valid JSON: Unexpected end-of-input: expected close marker for Object"
+                + " (start marker at line 1, column 1) (line 1, column 12)");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{}", "[]", "null", "42", "\"text\"", "{\"a\": [1, 2, {\"b\": null}]}"})
   void anyJsonDocumentIsAcceptedAndKeptVerbatim(String args) {

@@ -129,7 +129,7 @@ public final class TxSubmitCommand implements Callable<Integer> {
               node.out()
                   .printf(
                       "%nFollow it with: chancery tx get --node %s %s%n",
-                      client.node(), result.txId().hex());
+                      client.node().toString().replaceFirst("/$", ""), result.txId().hex());
             }
           });
       return exitCode(result);
