@@ -82,7 +82,8 @@ public final class Identity {
           "identity-not-found",
           "identity directory "
               + dir
-              + " does not exist; pass a directory written by 'chancery network init', such as"
+              + (Files.exists(dir) ? " is not a directory" : " does not exist")
+              + "; pass a directory written by 'chancery network init', such as"
               + " <network>/orgs/org1/users/client");
     }
     Path certFile = dir.resolve(CERTIFICATE_FILE);

@@ -104,6 +104,16 @@ class IdentityTest {
   }
 
   @Test
+  void aFileIsNotAnIdentityDirectory() throws Exception {
+    Path dir = TestChain.writeIdentity(tmp.resolve("alice"), CHAIN.member("alice"), null);
+
+    assertThatThrownBy(() -> Identity.load(dir.resolve("cert.pem")))
+        .isInstanceOfSatisfying(
+            IdentityException.class, e -> assertThat(e.code()).isEqualTo("identity-not-found"))
+        .hasMessageContaining("cert.pem is not a directory");
+  }
+
+  @Test
   void aMissingCertificateIsNotFound() throws Exception {
     Path dir = TestChain.writeIdentity(tmp.resolve("alice"), CHAIN.member("alice"), null);
     Files.delete(dir.resolve("cert.pem"));
