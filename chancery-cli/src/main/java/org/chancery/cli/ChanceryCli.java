@@ -1,8 +1,11 @@
 package org.chancery.cli;
 
 import java.io.PrintWriter;
+import org.chancery.cli.block.BlockCommand;
 import org.chancery.cli.network.NetworkCommand;
 import org.chancery.cli.node.NodeCommand;
+import org.chancery.cli.state.StateCommand;
+import org.chancery.cli.tx.TxCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +15,8 @@ import picocli.CommandLine.Command;
  *
  * <pre>
  * chancery network init --orgs 4 --out /tmp/net
+ * chancery tx submit --node http://127.0.0.1:7200 --identity /tmp/net/orgs/org1/users/client \
+ *     --contract kv --method put --args '{"key":"a","value":1}' --wait
  * </pre>
  */
 @Command(
@@ -19,7 +24,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ChanceryCli.Version.class,
     description = "Chancery: a tokenless consortium ledger for public records.",
-    subcommands = {NetworkCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      NetworkCommand.class,
+      NodeCommand.class,
+      TxCommand.class,
+      BlockCommand.class,
+      StateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class ChanceryCli {
 
   /** Exit code when the operation or check failed. */
