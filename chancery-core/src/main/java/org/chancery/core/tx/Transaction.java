@@ -12,8 +12,7 @@ import org.chancery.crypto.EcPublicKey;
 /**
  * A signed transaction: the exact bytes of its {@link TxBody}, the creator's signature over them,
  * and its id {@code txId = hash(body bytes)}. Immutable; decoding checks structure only, and
- * whether the signature and the creator are valid is {@link
- * org.chancery.core.tx.TransactionVerifier}'s job.
+ * whether the signature and the creator are valid is checked when the mempool admits it.
  *
  * <pre>{@code
  * Transaction tx = Transaction.sign(body, key, suite);

@@ -1,0 +1,168 @@
+package org.chancery.cli.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.chancery.cli.ChanceryCli;
+import org.chancery.core.genesis.ConsensusParameters;
+import org.chancery.core.genesis.ConsensusType;
+import org.chancery.core.genesis.GovernancePolicy;
+import org.chancery.core.genesis.TransactionParameters;
+import org.chancery.crypto.pki.MemberRole;
+import org.chancery.node.ChanceryNode;
+import org.chancery.node.config.NodeConfigCodec;
+import org.chancery.node.network.NetworkDescription;
+import org.chancery.node.network.NetworkInitializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The transaction, block and state commands against a real solo node over HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliAgainstRealNodeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  ChanceryNode node;
+  String url;
+
+  private record Run(int exit, String out, String err) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(out);
+    }
+  }
+
+  private static Run chancery(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = ChanceryCli.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  void start() throws Exception {
+    ConsensusParameters d = ConsensusParameters.defaults(ConsensusType.SOLO);
+    ConsensusParameters fast =
+        new ConsensusParameters(
+            ConsensusType.SOLO,
+            d.proposeTimeoutMs(),
+            d.proposeTimeoutDeltaMs(),
+            d.prevoteTimeoutMs(),
+            d.prevoteTimeoutDeltaMs(),
+            d.precommitTimeoutMs(),
+            d.precommitTimeoutDeltaMs(),
+            20,
+            d.maxBlockTxs(),
+            d.maxBlockBytes(),
+            d.maxClockDriftMs());
+    NetworkDescription description =
+        new NetworkDescription(
+            "cli-test",
+            "sm",
+            List.of(
+                new NetworkDescription.OrganisationSpec(
+                    "org1",
+                    "Org 1",
+                    List.of(
+                        new NetworkDescription.NodeSpec(
+                            "node1", "127.0.0.1", freePort(), freePort(), true, List.of())),
+                    List.of(new NetworkDescription.UserSpec("client", MemberRole.CLIENT)))),
+            fast,
+            TransactionParameters.defaults(),
+            GovernancePolicy.majority(),
+            NetworkDescription.PkiSettings.defaults());
+    new NetworkInitializer(Clock.systemUTC()).initialize(description, null, dir, false, null);
+    node =
+        ChanceryNode.start(
+            NodeConfigCodec.read(dir.resolve("orgs/org1/nodes/node1/node.yaml")),
+            Clock.systemUTC());
+    url = "http://127.0.0.1:" + node.apiPort();
+  }
+
+  @AfterAll
+  void stop() {
+    node.close();
+  }
+
+  private Run submit(String contract, String method, String args) {
+    return chancery(
+        "tx",
+        "submit",
+        "--node",
+        url,
+        "--identity",
+        dir.resolve("orgs/org1/users/client").toString(),
+        "--contract",
+        contract,
+        "--method",
+        method,
+        "--args",
+        args,
+        "--wait",
+        "--json");
+  }
+
+  @Test
+  void submitThenReadBackWithAProofVerifiedOffline() throws Exception {
+    Run submitted = submit("kv", "put", "{\"key\":\"deed/7\",\"value\":{\"area\":88}}");
+    assertThat(submitted.exit()).as(submitted.err()).isZero();
+    String txId = submitted.json().path("txId").asText();
+    assertThat(submitted.json().path("status").asText()).isEqualTo("committed");
+
+    Run got =
+        chancery(
+            "tx",
+            "get",
+            "--node",
+            url,
+            txId,
+            "--verify-with",
+            dir.resolve("genesis.json").toString(),
+            "--json");
+    assertThat(got.exit()).as(got.err()).isZero();
+    assertThat(got.out()).contains(txId);
+
+    Run block = chancery("block", "get", "--node", url, "latest", "--json");
+    assertThat(block.exit()).as(block.err()).isZero();
+    assertThat(block.json().path("height").asLong()).isPositive();
+
+    Run state = chancery("state", "get", "--node", url, "kv", "deed/7", "--json");
+    assertThat(state.exit()).as(state.err()).isZero();
+    assertThat(state.out()).contains("\"area\"");
+  }
+
+  @Test
+  void aFailedContractCallExitsOne() {
+    Run r = submit("kv", "delete", "{\"key\":\"absent\"}");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out() + r.err()).contains("not-found");
+  }
+
+  @Test
+  void aRejectedTransactionExitsOneWithTheProblemCode() {
+    Run r = submit("lottery", "draw", "{}");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out() + r.err()).contains("unknown-contract");
+  }
+
+  @Test
+  void unknownTransactionAndKeyExitOne() {
+    assertThat(chancery("tx", "get", "--node", url, "ab".repeat(32)).exit()).isEqualTo(1);
+    assertThat(chancery("state", "get", "--node", url, "kv", "nothing").exit()).isEqualTo(1);
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
