@@ -46,8 +46,10 @@ chancery_find_jdk() {
 if CHANCERY_JDK=$(chancery_find_jdk); then
   export JAVA_HOME=$CHANCERY_JDK
   export PATH="$JAVA_HOME/bin:$PATH"
+  CHANCERY_JDK_MAJOR=$(chancery_jdk_major "$JAVA_HOME")
+  export CHANCERY_JDK_MAJOR
   # Maven's own Guice warns about sun.misc.Unsafe on JDK 24+; silence that noise.
-  if [ "$(chancery_jdk_major "$JAVA_HOME")" -ge 24 ]; then
+  if [ "$CHANCERY_JDK_MAJOR" -ge 24 ]; then
     case "${MAVEN_OPTS:-}" in
       *sun-misc-unsafe-memory-access*) ;;
       *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
