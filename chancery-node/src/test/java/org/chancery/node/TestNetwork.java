@@ -8,14 +8,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.chancery.core.Bytes;
 import org.chancery.core.genesis.ConsensusParameters;
 import org.chancery.core.genesis.ConsensusType;
 import org.chancery.core.genesis.Genesis;
 import org.chancery.core.genesis.GenesisCodec;
-import org.chancery.core.genesis.GovernancePolicy;
-import org.chancery.core.genesis.TransactionParameters;
 import org.chancery.core.tx.Transaction;
 import org.chancery.core.tx.TxBody;
 import org.chancery.crypto.CryptoSuite;
@@ -43,30 +40,7 @@ public final class TestNetwork {
   public static TestNetwork create(Path dir, String suite, ConsensusParameters consensus)
       throws IOException {
     NetworkDescription d =
-        new NetworkDescription(
-            "test-chain",
-            suite,
-            List.of(
-                new NetworkDescription.OrganisationSpec(
-                    "org1",
-                    "Org 1",
-                    List.of(
-                        new NetworkDescription.NodeSpec(
-                            "node1",
-                            "127.0.0.1",
-                            freePort(),
-                            freePort(),
-                            true,
-                            List.of("localhost"))),
-                    List.of(
-                        new NetworkDescription.UserSpec(
-                            "client", org.chancery.crypto.pki.MemberRole.CLIENT),
-                        new NetworkDescription.UserSpec(
-                            "admin", org.chancery.crypto.pki.MemberRole.ADMIN)))),
-            consensus,
-            TransactionParameters.defaults(),
-            GovernancePolicy.majority(),
-            NetworkDescription.PkiSettings.defaults());
+        NetworkDescription.singleNode("test-chain", suite, consensus, freePort(), freePort());
     new NetworkInitializer(Clock.systemUTC()).initialize(d, null, dir, false, null);
     return new TestNetwork(dir);
   }
@@ -78,36 +52,12 @@ public final class TestNetwork {
 
   /** Consensus parameters for quick blocks in tests. */
   public static ConsensusParameters fast() {
-    ConsensusParameters d = ConsensusParameters.defaults(ConsensusType.SOLO);
-    return new ConsensusParameters(
-        ConsensusType.SOLO,
-        d.proposeTimeoutMs(),
-        d.proposeTimeoutDeltaMs(),
-        d.prevoteTimeoutMs(),
-        d.prevoteTimeoutDeltaMs(),
-        d.precommitTimeoutMs(),
-        d.precommitTimeoutDeltaMs(),
-        20,
-        d.maxBlockTxs(),
-        d.maxBlockBytes(),
-        d.maxClockDriftMs());
+    return ConsensusParameters.defaults(ConsensusType.SOLO).withBlocks(20, 2000);
   }
 
   /** Consensus parameters under which a block is cut only after a minute (or 1,000 txs). */
   public static ConsensusParameters slow() {
-    ConsensusParameters d = ConsensusParameters.defaults(ConsensusType.SOLO);
-    return new ConsensusParameters(
-        ConsensusType.SOLO,
-        d.proposeTimeoutMs(),
-        d.proposeTimeoutDeltaMs(),
-        d.prevoteTimeoutMs(),
-        d.prevoteTimeoutDeltaMs(),
-        d.precommitTimeoutMs(),
-        d.precommitTimeoutDeltaMs(),
-        60_000,
-        1000,
-        d.maxBlockBytes(),
-        d.maxClockDriftMs());
+    return ConsensusParameters.defaults(ConsensusType.SOLO).withBlocks(60_000, 1000);
   }
 
   public Path nodeConfigFile() {

@@ -25,14 +25,11 @@ import org.chancery.core.genesis.ConsensusParameters;
 import org.chancery.core.genesis.ConsensusType;
 import org.chancery.core.genesis.Genesis;
 import org.chancery.core.genesis.GenesisCodec;
-import org.chancery.core.genesis.GovernancePolicy;
-import org.chancery.core.genesis.TransactionParameters;
 import org.chancery.core.tx.Transaction;
 import org.chancery.core.tx.TxBody;
 import org.chancery.crypto.CryptoSuite;
 import org.chancery.crypto.EcPrivateKey;
 import org.chancery.crypto.pem.PemCodec;
-import org.chancery.crypto.pki.MemberRole;
 import org.chancery.ledger.chain.BlockStore;
 import org.chancery.ledger.chain.ChainVerifier;
 import org.chancery.ledger.state.SparseMerkleState;
@@ -223,35 +220,12 @@ class CrashRecoveryTest {
   }
 
   private static NetworkDescription network(int apiPort) throws IOException {
-    ConsensusParameters d = ConsensusParameters.defaults(ConsensusType.SOLO);
-    ConsensusParameters fast =
-        new ConsensusParameters(
-            ConsensusType.SOLO,
-            d.proposeTimeoutMs(),
-            d.proposeTimeoutDeltaMs(),
-            d.prevoteTimeoutMs(),
-            d.prevoteTimeoutDeltaMs(),
-            d.precommitTimeoutMs(),
-            d.precommitTimeoutDeltaMs(),
-            10,
-            d.maxBlockTxs(),
-            d.maxBlockBytes(),
-            d.maxClockDriftMs());
-    return new NetworkDescription(
+    return NetworkDescription.singleNode(
         "crash-test",
         "sm",
-        List.of(
-            new NetworkDescription.OrganisationSpec(
-                "org1",
-                "Org 1",
-                List.of(
-                    new NetworkDescription.NodeSpec(
-                        "node1", "127.0.0.1", freePort(), apiPort, true, List.of())),
-                List.of(new NetworkDescription.UserSpec("client", MemberRole.CLIENT)))),
-        fast,
-        TransactionParameters.defaults(),
-        GovernancePolicy.majority(),
-        NetworkDescription.PkiSettings.defaults());
+        ConsensusParameters.defaults(ConsensusType.SOLO).withBlocks(10, 2000),
+        freePort(),
+        apiPort);
   }
 
   private static int freePort() throws IOException {

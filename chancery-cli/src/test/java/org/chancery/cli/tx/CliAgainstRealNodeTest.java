@@ -9,13 +9,9 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.chancery.cli.ChanceryCli;
 import org.chancery.core.genesis.ConsensusParameters;
 import org.chancery.core.genesis.ConsensusType;
-import org.chancery.core.genesis.GovernancePolicy;
-import org.chancery.core.genesis.TransactionParameters;
-import org.chancery.crypto.pki.MemberRole;
 import org.chancery.node.ChanceryNode;
 import org.chancery.node.config.NodeConfigCodec;
 import org.chancery.node.network.NetworkDescription;
@@ -50,36 +46,13 @@ class CliAgainstRealNodeTest {
 
   @BeforeAll
   void start() throws Exception {
-    ConsensusParameters d = ConsensusParameters.defaults(ConsensusType.SOLO);
-    ConsensusParameters fast =
-        new ConsensusParameters(
-            ConsensusType.SOLO,
-            d.proposeTimeoutMs(),
-            d.proposeTimeoutDeltaMs(),
-            d.prevoteTimeoutMs(),
-            d.prevoteTimeoutDeltaMs(),
-            d.precommitTimeoutMs(),
-            d.precommitTimeoutDeltaMs(),
-            20,
-            d.maxBlockTxs(),
-            d.maxBlockBytes(),
-            d.maxClockDriftMs());
     NetworkDescription description =
-        new NetworkDescription(
+        NetworkDescription.singleNode(
             "cli-test",
             "sm",
-            List.of(
-                new NetworkDescription.OrganisationSpec(
-                    "org1",
-                    "Org 1",
-                    List.of(
-                        new NetworkDescription.NodeSpec(
-                            "node1", "127.0.0.1", freePort(), freePort(), true, List.of())),
-                    List.of(new NetworkDescription.UserSpec("client", MemberRole.CLIENT)))),
-            fast,
-            TransactionParameters.defaults(),
-            GovernancePolicy.majority(),
-            NetworkDescription.PkiSettings.defaults());
+            ConsensusParameters.defaults(ConsensusType.SOLO).withBlocks(20, 2000),
+            freePort(),
+            freePort());
     new NetworkInitializer(Clock.systemUTC()).initialize(description, null, dir, false, null);
     node =
         ChanceryNode.start(

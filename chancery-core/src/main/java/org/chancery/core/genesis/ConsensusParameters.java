@@ -30,6 +30,22 @@ public record ConsensusParameters(
     long maxBlockBytes,
     long maxClockDriftMs) {
 
+  /** These parameters with another block interval and block size. */
+  public ConsensusParameters withBlocks(long intervalMs, int maxTxs) {
+    return new ConsensusParameters(
+        type,
+        proposeTimeoutMs,
+        proposeTimeoutDeltaMs,
+        prevoteTimeoutMs,
+        prevoteTimeoutDeltaMs,
+        precommitTimeoutMs,
+        precommitTimeoutDeltaMs,
+        intervalMs,
+        maxTxs,
+        maxBlockBytes,
+        maxClockDriftMs);
+  }
+
   /** Defaults for a local network on one machine or a LAN. */
   public static ConsensusParameters defaults(ConsensusType type) {
     return new ConsensusParameters(

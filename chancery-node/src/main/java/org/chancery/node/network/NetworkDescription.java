@@ -77,6 +77,31 @@ public record NetworkDescription(
   }
 
   /**
+   * One organisation {@code org1} with one validator {@code node1} on 127.0.0.1 and the users
+   * {@code client} and {@code admin}: the smallest network, for tests and benchmarks.
+   */
+  public static NetworkDescription singleNode(
+      String chainId, String suite, ConsensusParameters consensus, int p2pPort, int apiPort) {
+    return new NetworkDescription(
+        chainId,
+        suite,
+        List.of(
+            new OrganisationSpec(
+                "org1",
+                "Organisation 1",
+                List.of(
+                    new NodeSpec(
+                        "node1", "127.0.0.1", p2pPort, apiPort, true, List.of("localhost"))),
+                List.of(
+                    new UserSpec("client", MemberRole.CLIENT),
+                    new UserSpec("admin", MemberRole.ADMIN)))),
+        consensus,
+        TransactionParameters.defaults(),
+        GovernancePolicy.majority(),
+        PkiSettings.defaults());
+  }
+
+  /**
    * A member organisation.
    *
    * @param id short id, the O of its certificates
