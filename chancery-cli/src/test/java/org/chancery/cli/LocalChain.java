@@ -28,6 +28,7 @@ import org.chancery.crypto.EcPrivateKey;
 import org.chancery.crypto.pem.PemCodec;
 import org.chancery.sdk.Identity;
 import org.chancery.sdk.TransactionBuilder;
+import org.chancery.sdk.testing.StubNode;
 
 /**
  * A one-organisation solo network written by {@code chancery network init}, and API documents for

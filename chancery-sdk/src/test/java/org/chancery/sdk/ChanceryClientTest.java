@@ -13,6 +13,7 @@ import java.util.List;
 import org.chancery.core.Bytes;
 import org.chancery.core.block.Receipt;
 import org.chancery.core.tx.Transaction;
+import org.chancery.sdk.testing.StubNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

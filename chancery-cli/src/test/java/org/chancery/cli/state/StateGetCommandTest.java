@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.chancery.cli.CliRun;
-import org.chancery.cli.StubNode;
+import org.chancery.sdk.testing.StubNode;
 import org.junit.jupiter.api.Test;
 
 class StateGetCommandTest {

@@ -1,4 +1,4 @@
-package org.chancery.cli;
+package org.chancery.sdk.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
