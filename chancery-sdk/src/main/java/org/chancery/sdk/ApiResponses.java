@@ -164,6 +164,19 @@ final class ApiResponses {
         json == null || json.isNull() ? Optional.empty() : Optional.of(json));
   }
 
+  static StateProofResponse stateProof(JsonNode n) {
+    JsonNode exists = n.get("exists");
+    if (exists == null || !exists.isBoolean()) {
+      throw new MalformedResponseException("response has no boolean 'exists'");
+    }
+    return new StateProofResponse(
+        text(n, "contract"),
+        text(n, "key"),
+        number(n, "height"),
+        exists.asBoolean() ? Optional.of(base64(n, "value")) : Optional.empty(),
+        object(n, "proof"));
+  }
+
   private static JsonNode object(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || !v.isObject()) {

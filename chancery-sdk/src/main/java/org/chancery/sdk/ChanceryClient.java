@@ -291,6 +291,34 @@ public final class ChanceryClient implements AutoCloseable {
         "v1/state/" + encodeSegment(contract) + "/" + encodeSegment(key), ApiResponses::state);
   }
 
+  /**
+   * {@code GET /v1/state/{contract}/{key}?proof=true}: the latest value (or absence) with a proof
+   * to check offline with {@link OfflineVerifier#verifyState}.
+   */
+  public StateProofResponse stateProof(String contract, String key) {
+    return stateProof(contract, key, 0);
+  }
+
+  /**
+   * The value (or absence) at block {@code height} with its proof; heights older than the node's
+   * retention window answer {@code state-pruned}.
+   *
+   * @param height a block height, or 0 for the latest
+   */
+  public StateProofResponse stateProof(String contract, String key, long height) {
+    if (contract == null || contract.isEmpty() || key == null || key.isEmpty()) {
+      throw new IllegalArgumentException("contract and key must not be empty");
+    }
+    return get(
+        "v1/state/"
+            + encodeSegment(contract)
+            + "/"
+            + encodeSegment(key)
+            + "?proof=true"
+            + (height > 0 ? "&height=" + height : ""),
+        ApiResponses::stateProof);
+  }
+
   /** Releases the client's connections; calls in progress finish first. */
   @Override
   public void close() {

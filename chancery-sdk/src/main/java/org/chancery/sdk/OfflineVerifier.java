@@ -12,9 +12,12 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import org.chancery.core.Bytes;
+import org.chancery.core.block.BlockHeader;
 import org.chancery.core.block.CommitCertificate;
 import org.chancery.core.genesis.Genesis;
 import org.chancery.core.genesis.GenesisCodec;
+import org.chancery.core.proof.CertifiedStateProof;
+import org.chancery.core.proof.CertifiedStateProofVerifier;
 import org.chancery.core.proof.InvalidProofException;
 import org.chancery.core.proof.ProofJson;
 import org.chancery.core.proof.TransactionProof;
@@ -166,6 +169,45 @@ public final class OfflineVerifier {
         tx,
         v.receipt(),
         v.header());
+  }
+
+  /**
+   * Verifies a state read with its proof: the header is certified by the genesis validators, the
+   * proof is about the contract and key that were asked for, and it shows the value the node
+   * reported (or the key's absence).
+   *
+   * @throws InvalidProofException naming the first check that failed
+   */
+  public ProvenState verifyState(StateProofResponse response) {
+    Objects.requireNonNull(response, "response");
+    CertifiedStateProof proof = ProofJson.stateProof(response.proof());
+    if (!proof.proof().contract().equals(response.contract())
+        || !proof.proof().key().equals(response.key())) {
+      throw new InvalidProofException(
+          "proof is about "
+              + proof.proof().contract()
+              + "/"
+              + proof.proof().key()
+              + ", not "
+              + response.contract()
+              + "/"
+              + response.key());
+    }
+    BlockHeader header =
+        CertifiedStateProofVerifier.forGenesis(genesis)
+            .verify(
+                proof, response.contract(), response.key(), response.value().map(Bytes::toArray));
+    if (header.height() != response.height()) {
+      throw new InvalidProofException(
+          "node reported height " + response.height() + " but the proof is for " + header.height());
+    }
+    return new ProvenState(
+        response.contract(),
+        response.key(),
+        header.height(),
+        header.timestamp(),
+        header.stateRoot(),
+        response.value());
   }
 
   private static X509Certificate creatorCertificate(Transaction tx) {

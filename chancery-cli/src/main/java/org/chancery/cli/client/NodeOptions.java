@@ -9,6 +9,7 @@ import org.chancery.cli.JsonOutput;
 import org.chancery.sdk.ChanceryApiException;
 import org.chancery.sdk.ChanceryClient;
 import org.chancery.sdk.ChanceryClientException;
+import org.chancery.sdk.OfflineVerifier;
 import org.chancery.sdk.UnexpectedResponseException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -123,6 +124,23 @@ public final class NodeOptions {
       JsonOutput.print(out(), doc);
     }
     return ChanceryCli.EXIT_FAILED;
+  }
+
+  /**
+   * Loads the genesis given to {@code --verify-with}.
+   *
+   * @throws ParameterException (exit 2) if the file is missing, unreadable or not a genesis
+   */
+  public OfflineVerifier offlineVerifier(java.nio.file.Path genesis) {
+    try {
+      return OfflineVerifier.fromGenesisFile(genesis);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw usage("--verify-with: no such file " + genesis);
+    } catch (java.io.IOException e) {
+      throw usage("--verify-with: cannot read " + genesis + ": " + e.getMessage());
+    } catch (org.chancery.core.config.ConfigException e) {
+      throw usage("--verify-with: not a genesis: " + e.getMessage());
+    }
   }
 
   /** Reports that the operation or check failed (exit 1), with {@code message} on stderr. */

@@ -1,8 +1,6 @@
 package org.chancery.cli.tx;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.chancery.cli.client.NodeOptions;
@@ -10,7 +8,6 @@ import org.chancery.cli.client.ResultJson;
 import org.chancery.cli.client.ResultText;
 import org.chancery.core.Bytes;
 import org.chancery.core.block.Receipt;
-import org.chancery.core.config.ConfigException;
 import org.chancery.core.proof.InvalidProofException;
 import org.chancery.sdk.ChanceryClient;
 import org.chancery.sdk.ChanceryClientException;
@@ -66,7 +63,7 @@ public final class TxGetCommand implements Callable<Integer> {
       throw node.usage("TXID: " + e.getMessage());
     }
     node.nodeUrl();
-    OfflineVerifier verifier = genesis == null ? null : loadVerifier();
+    OfflineVerifier verifier = genesis == null ? null : node.offlineVerifier(genesis);
     TransactionResult result;
     try (ChanceryClient client = node.connect()) {
       result = client.transaction(id, proof || verifier != null);
@@ -110,18 +107,6 @@ public final class TxGetCommand implements Callable<Integer> {
           "transaction failed: " + in.receipt().errorCode() + ": " + in.receipt().errorMessage());
     }
     return 0;
-  }
-
-  private OfflineVerifier loadVerifier() {
-    try {
-      return OfflineVerifier.fromGenesisFile(genesis);
-    } catch (NoSuchFileException e) {
-      throw node.usage("--verify-with: no such file " + genesis);
-    } catch (IOException e) {
-      throw node.usage("--verify-with: cannot read " + genesis + ": " + e.getMessage());
-    } catch (ConfigException e) {
-      throw node.usage("--verify-with: not a genesis: " + e.getMessage());
-    }
   }
 
   /**

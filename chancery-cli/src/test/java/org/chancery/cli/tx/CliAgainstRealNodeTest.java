@@ -114,6 +114,48 @@ class CliAgainstRealNodeTest {
   }
 
   @Test
+  void stateProofsVerifyOfflineForPresenceAbsenceAndHistory() throws Exception {
+    Run first = submit("kv", "put", "{\"key\":\"licence/9\",\"value\":\"v1\"}");
+    long h1 = first.json().path("height").asLong();
+    submit("kv", "put", "{\"key\":\"licence/9\",\"value\":\"v2\"}");
+    String genesis = dir.resolve("genesis.json").toString();
+
+    Run latest =
+        chancery(
+            "state", "get", "--node", url, "kv", "licence/9", "--verify-with", genesis, "--json");
+    assertThat(latest.exit()).as(latest.err()).isZero();
+    assertThat(latest.json().path("verification").path("verified").asBoolean()).isTrue();
+    assertThat(
+            new String(java.util.Base64.getDecoder().decode(latest.json().path("value").asText())))
+        .contains("\"v2\"");
+
+    Run old =
+        chancery(
+            "state",
+            "get",
+            "--node",
+            url,
+            "kv",
+            "licence/9",
+            "--height",
+            Long.toString(h1),
+            "--verify-with",
+            genesis,
+            "--json");
+    assertThat(old.exit()).as(old.err()).isZero();
+    assertThat(new String(java.util.Base64.getDecoder().decode(old.json().path("value").asText())))
+        .contains("\"v1\"");
+
+    Run absent =
+        chancery("state", "get", "--node", url, "kv", "licence/none", "--verify-with", genesis);
+    assertThat(absent.exit()).as(absent.err()).isZero();
+    assertThat(absent.out()).contains("absent").contains("Verified offline");
+
+    assertThat(chancery("state", "get", "--node", url, "kv", "x", "--height", "0").exit())
+        .isEqualTo(2);
+  }
+
+  @Test
   void aFailedContractCallExitsOne() {
     Run r = submit("kv", "delete", "{\"key\":\"absent\"}");
     assertThat(r.exit()).isEqualTo(1);
