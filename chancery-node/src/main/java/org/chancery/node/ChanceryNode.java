@@ -264,6 +264,9 @@ public final class ChanceryNode implements AutoCloseable {
             "Transactions dropped because their validity window passed while waiting.")
         .describe("chancery_blocks_committed_total", "Blocks this node committed.")
         .describe("chancery_block_commit_seconds", "Time to execute and commit a block.")
+        .describe(
+            "chancery_block_execute_seconds", "Time to execute a block and compute its roots.")
+        .describe("chancery_block_write_seconds", "Time of a block's atomic synced write.")
         .describe("chancery_http_responses_total", "API responses by HTTP status.")
         .describe(
             "chancery_state_pruned_records_total",

@@ -130,7 +130,9 @@ public final class SoloBlockProducer implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
+    long executing = System.nanoTime();
     ProposedBlock proposed = ledger.propose(batch, blockTime, nodeName);
+    metrics.time("chancery_block_execute_seconds", System.nanoTime() - executing);
     byte[] vote =
         CanonicalVote.precommit(
             ledger.chainId(), proposed.block().height(), 0, proposed.block().hash());
@@ -142,7 +144,9 @@ public final class SoloBlockProducer implements AutoCloseable {
             List.of(
                 new CommitCertificate.CommitSignature(
                     nodeName, Bytes.of(ledger.suite().sign(identityKey, vote)))));
+    long writing = System.nanoTime();
     ledger.commit(proposed, certificate);
+    metrics.time("chancery_block_write_seconds", System.nanoTime() - writing);
     List<Bytes> ids = new ArrayList<>(batch.size());
     batch.forEach(tx -> ids.add(tx.txId()));
     mempool.remove(ids);
