@@ -75,6 +75,15 @@ public final class SparseMerkleState implements WorldState {
   /** Versions below this have no root record any more (pruned, or being pruned). */
   private volatile long prunedBelow;
 
+  /**
+   * Where the next prune step starts scanning roots and stale records: everything before these keys
+   * is already deleted, so a step never wades through the deletion markers of earlier steps.
+   * Guarded by {@link #pruneLock}; not persisted (after a restart, scans start at the beginning).
+   */
+  private byte[] rootCursor = NOTHING;
+
+  private byte[] staleCursor = NOTHING;
+
   private record Head(long version, Ref root) {}
 
   /**
@@ -287,27 +296,37 @@ public final class SparseMerkleState implements WorldState {
       byte[] keepFromKey = TreeNodes.u64(keepFrom);
       try (LedgerDatabase.Batch batch = db.newBatch()) {
         List<Map.Entry<byte[], byte[]>> roots =
-            db.scan(Column.STATE_ROOTS, NOTHING, keepFromKey, maxRecords);
+            db.scan(Column.STATE_ROOTS, rootCursor, keepFromKey, maxRecords);
         for (Map.Entry<byte[], byte[]> r : roots) {
           batch.delete(Column.STATE_ROOTS, r.getKey());
         }
         int deleted = roots.size();
+        byte[] nextRootCursor = roots.isEmpty() ? rootCursor : roots.getLast().getKey();
+        byte[] nextStaleCursor = staleCursor;
         // Nodes go only once no root record of an older version is left (or all of them leave in
         // this batch): a version whose root record exists then always has all its nodes.
         if (deleted < maxRecords) {
           List<Map.Entry<byte[], byte[]>> stale =
               db.scan(
-                  Column.STATE_STALE, NOTHING, TreeNodes.u64(keepFrom + 1), maxRecords - deleted);
+                  Column.STATE_STALE,
+                  staleCursor,
+                  TreeNodes.u64(keepFrom + 1),
+                  maxRecords - deleted);
           for (Map.Entry<byte[], byte[]> s : stale) {
             byte[] record = s.getKey();
             batch.delete(Column.STATE_NODES, Arrays.copyOfRange(record, 8, record.length));
             batch.delete(Column.STATE_STALE, record);
           }
           deleted += stale.size();
+          if (!stale.isEmpty()) {
+            nextStaleCursor = stale.getLast().getKey();
+          }
         }
         if (deleted > 0) {
           db.commit(batch);
         }
+        rootCursor = nextRootCursor;
+        staleCursor = nextStaleCursor;
         return deleted;
       }
     }
