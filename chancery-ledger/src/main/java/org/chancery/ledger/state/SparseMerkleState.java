@@ -64,9 +64,13 @@ import org.chancery.ledger.store.StorageException;
 public final class SparseMerkleState implements WorldState {
   private static final byte[] NOTHING = new byte[0];
 
+  /** Internal nodes kept in memory by default: the tree's top 16 levels or so, about 25 MB. */
+  public static final int DEFAULT_CACHED_NODES = 100_000;
+
   private final LedgerDatabase db;
   private final CryptoSuite suite;
   private final long retainVersions;
+  private final NodeCache cache;
   private final Object pruneLock = new Object();
 
   /** The latest committed version; replaced as a whole so readers see a consistent pair. */
@@ -75,7 +79,25 @@ public final class SparseMerkleState implements WorldState {
   /** Versions below this have no root record any more (pruned, or being pruned). */
   private volatile long prunedBelow;
 
+  /**
+   * Where the next prune step starts scanning roots and stale records: everything before these keys
+   * is already deleted, so a step never wades through the deletion markers of earlier steps.
+   * Guarded by {@link #pruneLock}; not persisted (after a restart, scans start at the beginning).
+   */
+  private byte[] rootCursor = NOTHING;
+
+  private byte[] staleCursor = NOTHING;
+
   private record Head(long version, Ref root) {}
+
+  /**
+   * Opens the state stored in {@code db} with a cache of {@link #DEFAULT_CACHED_NODES} nodes.
+   *
+   * @see #SparseMerkleState(LedgerDatabase, CryptoSuite, long, int)
+   */
+  public SparseMerkleState(LedgerDatabase db, CryptoSuite suite, long retainVersions) {
+    this(db, suite, retainVersions, DEFAULT_CACHED_NODES);
+  }
 
   /**
    * Opens the state stored in {@code db}, recovering the latest committed version and its root; an
@@ -83,10 +105,15 @@ public final class SparseMerkleState implements WorldState {
    *
    * @param suite the chain's crypto suite; its hash builds the tree
    * @param retainVersions how many of the latest versions stay provable (at least 1: the latest)
-   * @throws IllegalArgumentException if {@code retainVersions < 1} or the suite's hash is not 32
-   *     bytes
+   * @param cachedNodes how many internal nodes to keep in memory (about 250 bytes each); 0 for none
+   * @throws IllegalArgumentException if {@code retainVersions < 1}, {@code cachedNodes < 0}, or the
+   *     suite's hash is not 32 bytes
    */
-  public SparseMerkleState(LedgerDatabase db, CryptoSuite suite, long retainVersions) {
+  public SparseMerkleState(
+      LedgerDatabase db, CryptoSuite suite, long retainVersions, int cachedNodes) {
+    if (cachedNodes < 0) {
+      throw new IllegalArgumentException("cachedNodes must not be negative, not " + cachedNodes);
+    }
     if (retainVersions < 1) {
       throw new IllegalArgumentException(
           "retainVersions must be at least 1 (the latest version), not " + retainVersions);
@@ -97,6 +124,7 @@ public final class SparseMerkleState implements WorldState {
     this.db = db;
     this.suite = suite;
     this.retainVersions = retainVersions;
+    this.cache = new NodeCache(cachedNodes);
     Map.Entry<byte[], byte[]> last = db.last(Column.STATE_ROOTS);
     if (last == null) {
       this.head = new Head(0, Ref.EMPTY_REF);
@@ -182,8 +210,7 @@ public final class SparseMerkleState implements WorldState {
               + ", so the next is "
               + (base.version() + 1));
     }
-    TreeUpdate update =
-        new TreeUpdate(suite, nodeKey -> db.get(Column.STATE_NODES, nodeKey), height);
+    TreeUpdate update = new TreeUpdate(suite, this::readNode, height);
     Ref newRoot = update.apply(base.root(), changes);
     StateChanges copy = new StateChanges();
     copy.putAll(changes);
@@ -209,6 +236,9 @@ public final class SparseMerkleState implements WorldState {
               + " was prepared on a state that is no longer the latest (latest is "
               + base.version()
               + ")");
+    }
+    for (Map.Entry<byte[], byte[]> w : p.nodeWrites) {
+      cache.put(w.getKey(), w.getValue());
     }
     head = new Head(p.height, p.root);
   }
@@ -287,27 +317,39 @@ public final class SparseMerkleState implements WorldState {
       byte[] keepFromKey = TreeNodes.u64(keepFrom);
       try (LedgerDatabase.Batch batch = db.newBatch()) {
         List<Map.Entry<byte[], byte[]>> roots =
-            db.scan(Column.STATE_ROOTS, NOTHING, keepFromKey, maxRecords);
+            db.scan(Column.STATE_ROOTS, rootCursor, keepFromKey, maxRecords);
         for (Map.Entry<byte[], byte[]> r : roots) {
           batch.delete(Column.STATE_ROOTS, r.getKey());
         }
         int deleted = roots.size();
+        byte[] nextRootCursor = roots.isEmpty() ? rootCursor : roots.getLast().getKey();
+        byte[] nextStaleCursor = staleCursor;
         // Nodes go only once no root record of an older version is left (or all of them leave in
         // this batch): a version whose root record exists then always has all its nodes.
         if (deleted < maxRecords) {
           List<Map.Entry<byte[], byte[]>> stale =
               db.scan(
-                  Column.STATE_STALE, NOTHING, TreeNodes.u64(keepFrom + 1), maxRecords - deleted);
+                  Column.STATE_STALE,
+                  staleCursor,
+                  TreeNodes.u64(keepFrom + 1),
+                  maxRecords - deleted);
           for (Map.Entry<byte[], byte[]> s : stale) {
             byte[] record = s.getKey();
-            batch.delete(Column.STATE_NODES, Arrays.copyOfRange(record, 8, record.length));
+            byte[] nodeKey = Arrays.copyOfRange(record, 8, record.length);
+            batch.delete(Column.STATE_NODES, nodeKey);
             batch.delete(Column.STATE_STALE, record);
+            cache.remove(nodeKey);
           }
           deleted += stale.size();
+          if (!stale.isEmpty()) {
+            nextStaleCursor = stale.getLast().getKey();
+          }
         }
         if (deleted > 0) {
           db.commit(batch);
         }
+        rootCursor = nextRootCursor;
+        staleCursor = nextStaleCursor;
         return deleted;
       }
     }
@@ -335,9 +377,21 @@ public final class SparseMerkleState implements WorldState {
   }
 
   private byte[] readNode(Ref ref, int depth, byte[] path, long height) {
-    byte[] node = db.get(Column.STATE_NODES, TreeNodes.nodeKey(ref.version(), depth, path));
+    byte[] node = readNode(TreeNodes.nodeKey(ref.version(), depth, path));
     if (node == null) {
       throw unavailable(height);
+    }
+    return node;
+  }
+
+  /** A committed node, from the cache or the database; null if absent. */
+  private byte[] readNode(byte[] nodeKey) {
+    byte[] node = cache.get(nodeKey);
+    if (node == null) {
+      node = db.get(Column.STATE_NODES, nodeKey);
+      if (node != null) {
+        cache.put(nodeKey, node);
+      }
     }
     return node;
   }
@@ -434,7 +488,7 @@ public final class SparseMerkleState implements WorldState {
       return hashOperations;
     }
 
-    /** Tree nodes read from the database to compute this version. */
+    /** Tree nodes looked up (in the node cache or the database) to compute this version. */
     public int nodeReads() {
       return nodeReads;
     }

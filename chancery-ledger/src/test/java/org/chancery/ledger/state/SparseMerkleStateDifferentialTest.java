@@ -32,16 +32,16 @@ class SparseMerkleStateDifferentialTest {
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "seed {0}, suite {1}")
-  @CsvSource({"1, sm", "2, nist", "3, sm", "4, nist"})
-  void agreesWithAMapAndTheNaiveTreeOverRandomBlocks(long seed, String suiteName) {
+  @ParameterizedTest(name = "seed {0}, suite {1}, {2} cached nodes")
+  @CsvSource({"1, sm, 100000", "2, nist, 0", "3, sm, 7", "4, nist, 100000"})
+  void agreesWithAMapAndTheNaiveTreeOverRandomBlocks(long seed, String suiteName, int cached) {
     CryptoSuite suite = CryptoSuite.byName(suiteName);
     NaiveStateTree naive = new NaiveStateTree(suite);
     Random random = new Random(seed);
     TreeMap<StateKey, byte[]> model = new TreeMap<>();
     Map<Long, Bytes> roots = new HashMap<>();
     roots.put(0L, Bytes.of(new byte[32]));
-    try (StateHarness h = new StateHarness(dir, suite, RETAIN)) {
+    try (StateHarness h = new StateHarness(dir, suite, RETAIN, cached)) {
       assertThat(h.state.root().toArray()).isEqualTo(naive.root(model));
       for (int block = 1; block <= BLOCKS; block++) {
         StateChanges changes = randomChanges(random, model);

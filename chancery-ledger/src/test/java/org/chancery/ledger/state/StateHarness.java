@@ -15,11 +15,18 @@ final class StateHarness implements AutoCloseable {
   LedgerDatabase db;
   SparseMerkleState state;
 
+  private final int cachedNodes;
+
   StateHarness(Path dir, CryptoSuite suite, long retainVersions) {
+    this(dir, suite, retainVersions, SparseMerkleState.DEFAULT_CACHED_NODES);
+  }
+
+  StateHarness(Path dir, CryptoSuite suite, long retainVersions, int cachedNodes) {
     this.dir = dir;
     this.suite = suite;
+    this.cachedNodes = cachedNodes;
     this.db = LedgerDatabase.open(dir);
-    this.state = new SparseMerkleState(db, suite, retainVersions);
+    this.state = new SparseMerkleState(db, suite, retainVersions, cachedNodes);
   }
 
   /** Commits {@code changes} as the next block. */
@@ -37,7 +44,7 @@ final class StateHarness implements AutoCloseable {
   void reopen(long retainVersions) {
     db.close();
     db = LedgerDatabase.open(dir);
-    state = new SparseMerkleState(db, suite, retainVersions);
+    state = new SparseMerkleState(db, suite, retainVersions, cachedNodes);
   }
 
   /** Prunes until nothing is left, in steps of {@code chunk}; returns the records deleted. */
