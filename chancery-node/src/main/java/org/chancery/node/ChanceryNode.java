@@ -226,7 +226,11 @@ public final class ChanceryNode implements AutoCloseable {
               () ->
                   Optional.ofNullable(producer == null ? null : producer.failure())
                       .map(t -> "block production stopped: " + t),
-              ApiLimits.forTransactions(genesis.transactions().maxTxBytes()));
+              ApiLimits.of(
+                  genesis.transactions().maxTxBytes(),
+                  config.requests().maxConcurrent(),
+                  config.requests().perClientPerSecond(),
+                  config.requests().perClientBurst()));
       ApiServer api =
           new ApiServer(
               new InetSocketAddress(config.apiListen().host(), config.apiListen().port()), context);

@@ -70,26 +70,14 @@ public final class TestNetwork {
 
   /** Rewrites the node's configuration with other mempool bounds. */
   public void setMempool(int maxTransactions, long maxBytes) throws IOException {
-    NodeConfig c = nodeConfig();
     NodeConfigCodec.write(
-        new NodeConfig(
-            c.nodeName(),
-            c.organisation(),
-            c.validator(),
-            c.chainId(),
-            c.genesisFile(),
-            c.genesisHash(),
-            c.identityCertificate(),
-            c.identityKey(),
-            c.tlsCertificate(),
-            c.tlsKey(),
-            c.tlsCaBundle(),
-            c.p2pListen(),
-            c.apiListen(),
-            c.peers(),
-            c.dataDir(),
-            new NodeConfig.MempoolSettings(maxTransactions, maxBytes)),
+        nodeConfig().withMempool(new NodeConfig.MempoolSettings(maxTransactions, maxBytes)),
         nodeConfigFile());
+  }
+
+  /** Rewrites the node's configuration with other request limits. */
+  public void setRequestLimits(NodeConfig.RequestLimits limits) throws IOException {
+    NodeConfigCodec.write(nodeConfig().withRequests(limits), nodeConfigFile());
   }
 
   public ChanceryNode start() throws IOException {

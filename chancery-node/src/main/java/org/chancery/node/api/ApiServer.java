@@ -54,12 +54,15 @@ public final class ApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Semaphore inFlight;
+  private final ClientRateLimiter rateLimiter;
 
   public ApiServer(InetSocketAddress bind, ApiContext ctx) throws IOException {
     this.ctx = ctx;
     this.server = HttpServer.create(bind, 1024);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     this.inFlight = new Semaphore(ctx.limits().maxConcurrentRequests());
+    this.rateLimiter =
+        new ClientRateLimiter(ctx.limits().perClientPerSecond(), ctx.limits().perClientBurst());
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }
@@ -80,15 +83,35 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) {
+    if (!rateLimiter.tryAcquire(exchange.getRemoteAddress().getAddress(), System.nanoTime())) {
+      exchange
+          .getResponseHeaders()
+          .set("Retry-After", Long.toString(rateLimiter.retryAfterSeconds()));
+      int status =
+          respondProblem(
+              exchange,
+              new ApiException(
+                  429,
+                  "too-many-requests",
+                  "this client sends more than "
+                      + ctx.limits().perClientPerSecond()
+                      + " requests per second; slow down and retry"));
+      exchange.close();
+      ctx.metrics().increment("chancery_http_responses_total", "status", Integer.toString(status));
+      return;
+    }
     if (!inFlight.tryAcquire()) {
-      respondProblem(
-          exchange,
-          new ApiException(
-              503,
-              "overloaded",
-              "the node is serving "
-                  + ctx.limits().maxConcurrentRequests()
-                  + " requests; retry shortly"));
+      int status =
+          respondProblem(
+              exchange,
+              new ApiException(
+                  503,
+                  "overloaded",
+                  "the node is serving "
+                      + ctx.limits().maxConcurrentRequests()
+                      + " requests; retry shortly"));
+      exchange.close();
+      ctx.metrics().increment("chancery_http_responses_total", "status", Integer.toString(status));
       return;
     }
     String path = exchange.getRequestURI().getRawPath();

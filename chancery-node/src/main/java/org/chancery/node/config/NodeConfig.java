@@ -32,6 +32,7 @@ import org.chancery.core.config.HostPort;
  * @param peers the other nodes it connects to
  * @param dataDir where the node keeps its ledger
  * @param mempool bounds of the node's mempool
+ * @param requests bounds on API requests
  */
 public record NodeConfig(
     String nodeName,
@@ -49,10 +50,70 @@ public record NodeConfig(
     HostPort apiListen,
     List<Peer> peers,
     Path dataDir,
-    MempoolSettings mempool) {
+    MempoolSettings mempool,
+    RequestLimits requests) {
 
   public NodeConfig {
     peers = List.copyOf(peers);
+  }
+
+  /** This configuration with other mempool bounds. */
+  public NodeConfig withMempool(MempoolSettings settings) {
+    return new NodeConfig(
+        nodeName,
+        organisation,
+        validator,
+        chainId,
+        genesisFile,
+        genesisHash,
+        identityCertificate,
+        identityKey,
+        tlsCertificate,
+        tlsKey,
+        tlsCaBundle,
+        p2pListen,
+        apiListen,
+        peers,
+        dataDir,
+        settings,
+        requests);
+  }
+
+  /** This configuration with other request limits. */
+  public NodeConfig withRequests(RequestLimits limits) {
+    return new NodeConfig(
+        nodeName,
+        organisation,
+        validator,
+        chainId,
+        genesisFile,
+        genesisHash,
+        identityCertificate,
+        identityKey,
+        tlsCertificate,
+        tlsKey,
+        tlsCaBundle,
+        p2pListen,
+        apiListen,
+        peers,
+        dataDir,
+        mempool,
+        limits);
+  }
+
+  /**
+   * Bounds on API requests: beyond {@code maxConcurrent} requests in service the node answers 503
+   * {@code overloaded}; a client address sending faster than {@code perClientPerSecond} (with
+   * bursts up to {@code perClientBurst}) is answered 429 {@code too-many-requests}.
+   *
+   * @param maxConcurrent requests served at once
+   * @param perClientPerSecond sustained requests per second from one client address; 0 for no limit
+   * @param perClientBurst requests one client address may send at once
+   */
+  public record RequestLimits(int maxConcurrent, int perClientPerSecond, int perClientBurst) {
+    public static RequestLimits defaults() {
+      return new RequestLimits(512, 5000, 10_000);
+    }
   }
 
   /**

@@ -52,7 +52,10 @@ public final class NodeConfigCodec {
     YamlTree identity = root.require("identity").requireMapping().allowOnly("certificate", "key");
     YamlTree tls = root.require("tls").requireMapping().allowOnly("certificate", "key", "caBundle");
     YamlTree p2p = root.require("p2p").requireMapping().allowOnly("listen", "peers");
-    YamlTree api = root.require("api").requireMapping().allowOnly("listen");
+    YamlTree api =
+        root.require("api")
+            .requireMapping()
+            .allowOnly("listen", "maxConcurrentRequests", "rateLimit");
     YamlTree storage = root.require("storage").requireMapping().allowOnly("dataDir");
 
     String name = name(node.require("name"));
@@ -87,7 +90,20 @@ public final class NodeConfigCodec {
         hostPort(api.require("listen")),
         peers,
         path(baseDir, storage.require("dataDir")),
-        mempool(root));
+        mempool(root),
+        requests(api));
+  }
+
+  private static NodeConfig.RequestLimits requests(YamlTree api) {
+    NodeConfig.RequestLimits d = NodeConfig.RequestLimits.defaults();
+    int concurrent = api.optionalInt("maxConcurrentRequests", d.maxConcurrent(), 1, 100_000);
+    if (!api.has("rateLimit")) {
+      return new NodeConfig.RequestLimits(concurrent, d.perClientPerSecond(), d.perClientBurst());
+    }
+    YamlTree rate = api.require("rateLimit").requireMapping().allowOnly("perSecond", "burst");
+    int perSecond = rate.optionalInt("perSecond", d.perClientPerSecond(), 0, 10_000_000);
+    int burst = rate.optionalInt("burst", Math.max(perSecond, 1), 1, 10_000_000);
+    return new NodeConfig.RequestLimits(concurrent, perSecond, burst);
   }
 
   private static NodeConfig.MempoolSettings mempool(YamlTree root) {
@@ -150,7 +166,19 @@ public final class NodeConfigCodec {
       peers.add(map("name", p.name(), "address", p.address().toString()));
     }
     doc.put("p2p", map("listen", config.p2pListen().toString(), "peers", peers));
-    doc.put("api", map("listen", config.apiListen().toString()));
+    doc.put(
+        "api",
+        map(
+            "listen",
+            config.apiListen().toString(),
+            "maxConcurrentRequests",
+            config.requests().maxConcurrent(),
+            "rateLimit",
+            map(
+                "perSecond",
+                config.requests().perClientPerSecond(),
+                "burst",
+                config.requests().perClientBurst())));
     doc.put("storage", map("dataDir", rel(baseDir, config.dataDir())));
     doc.put(
         "mempool",

@@ -331,7 +331,8 @@ public final class NetworkInitializer {
                 new HostPort(node.host(), node.apiPort()),
                 peers,
                 layout.nodeData(org.id(), node.name()),
-                NodeConfig.MempoolSettings.defaults());
+                NodeConfig.MempoolSettings.defaults(),
+                NodeConfig.RequestLimits.defaults());
         Path configFile = layout.nodeConfig(org.id(), node.name());
         NodeConfigCodec.write(config, configFile);
         nodes.add(

@@ -33,7 +33,8 @@ class NodeConfigCodecTest {
         new HostPort("127.0.0.1", 7200),
         List.of(new NodeConfig.Peer("node2", new HostPort("127.0.0.1", 7101))),
         base.resolve("orgs/org1/nodes/node1/data"),
-        new NodeConfig.MempoolSettings(500, 1 << 20));
+        new NodeConfig.MempoolSettings(500, 1 << 20),
+        new NodeConfig.RequestLimits(64, 100, 200));
   }
 
   @Test
