@@ -9,6 +9,7 @@ public final class ApiException extends RuntimeException {
 
   private final int status;
   private final String code;
+  private final java.util.Map<String, String> extensions;
 
   /**
    * @param status HTTP status
@@ -16,9 +17,23 @@ public final class ApiException extends RuntimeException {
    * @param detail what was wrong and what to do
    */
   public ApiException(int status, String code, String detail) {
+    this(status, code, detail, java.util.Map.of());
+  }
+
+  /**
+   * @param extensions extra members of the problem document (RFC 9457 section 3.2)
+   */
+  public ApiException(
+      int status, String code, String detail, java.util.Map<String, String> extensions) {
     super(detail);
     this.status = status;
     this.code = code;
+    this.extensions = java.util.Map.copyOf(extensions);
+  }
+
+  /** Extra members of the problem document. */
+  public java.util.Map<String, String> extensions() {
+    return extensions;
   }
 
   public int status() {

@@ -538,6 +538,7 @@ public final class ApiServer implements AutoCloseable {
     n.put("status", e.status());
     n.put("detail", e.getMessage());
     n.put("instance", ex.getRequestURI().getPath());
+    e.extensions().forEach(n::put);
     try {
       return respond(ex, e.status(), PROBLEM_JSON, JsonViews.JSON.writeValueAsBytes(n));
     } catch (IOException io) {

@@ -357,6 +357,7 @@ class ApiTest {
     Http.Response unknownTx = http.get("/v1/transactions/" + "ab".repeat(32));
     assertThat(unknownTx.status()).isEqualTo(404);
     assertThat(unknownTx.problemCode()).isEqualTo("unknown-transaction");
+    assertThat(unknownTx.json().path("transactionStatus").asText()).isEqualTo("unknown");
     Http.Response badId = http.get("/v1/transactions/xyz");
     assertThat(badId.status()).isEqualTo(400);
     assertThat(badId.problemCode()).isEqualTo("malformed-request");
