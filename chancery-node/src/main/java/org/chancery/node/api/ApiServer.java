@@ -351,7 +351,8 @@ public final class ApiServer implements AutoCloseable {
     throw new ApiException(
         404,
         "unknown-transaction",
-        "transaction " + txId.hex() + " is neither pending nor committed on this node");
+        "transaction " + txId.hex() + " is neither pending nor committed on this node",
+        java.util.Map.of("transactionStatus", "unknown", "txId", txId.hex()));
   }
 
   private ObjectNode committedView(Bytes txId, TxLocation at, boolean withProof) {
