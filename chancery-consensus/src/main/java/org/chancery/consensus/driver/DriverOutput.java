@@ -7,6 +7,7 @@ import org.chancery.consensus.types.SignedVote;
 import org.chancery.consensus.types.Timeout;
 import org.chancery.consensus.types.Vote;
 import org.chancery.consensus.votekeeper.Equivocation;
+import org.chancery.core.block.CommitCertificate;
 
 /** What the consensus core asks its node to do, in the order it asks. */
 public sealed interface DriverOutput {
@@ -45,6 +46,20 @@ public sealed interface DriverOutput {
       implements DriverOutput {
     public Decide {
       commit = List.copyOf(commit);
+    }
+
+    /**
+     * The commit as the certificate stored with the block: the decided value is the block hash,
+     * each precommit's signature covers {@code CanonicalVote.precommit} of it.
+     */
+    public CommitCertificate certificate() {
+      return new CommitCertificate(
+          height,
+          round,
+          proposal.proposal().value().bytes(),
+          commit.stream()
+              .map(v -> new CommitCertificate.CommitSignature(v.vote().validator(), v.signature()))
+              .toList());
     }
   }
 

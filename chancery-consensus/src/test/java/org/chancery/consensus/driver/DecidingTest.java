@@ -11,6 +11,7 @@ import org.chancery.consensus.round.Step;
 import org.chancery.consensus.types.Proposal;
 import org.chancery.consensus.types.ValueId;
 import org.chancery.consensus.types.Vote;
+import org.chancery.core.block.CommitCertificate;
 import org.junit.jupiter.api.Test;
 
 /** A height decided in its first round, by four validators and by one alone. */
@@ -41,6 +42,10 @@ class DecidingTest {
         .extracting(v -> v.vote().validator())
         .containsExactlyInAnyOrder("a", "c", "d");
     assertThat(s.driver.roundState().step()).isEqualTo(Step.COMMIT);
+    assertThat(d.certificate().blockHash()).isEqualTo(BLOCK.bytes());
+    assertThat(d.certificate().signatures())
+        .extracting(CommitCertificate.CommitSignature::validator)
+        .containsExactlyInAnyOrder("a", "c", "d");
   }
 
   @Test
