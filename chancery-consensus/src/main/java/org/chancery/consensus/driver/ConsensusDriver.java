@@ -272,6 +272,12 @@ public final class ConsensusDriver {
     }
     // One proposal per round: a second answer must not become a second, different proposal.
     awaitingValue = Optional.empty();
+    if (value.round() != state.round()) {
+      // Line 19 broadcasts in round_p: a value for a round already left would be proposed in a
+      // round this validator may not lead.
+      ignore(value, "round " + value.round() + " is over; now in round " + state.round());
+      return;
+    }
     fire(new RoundInput.ProposeValue(value.value()));
   }
 

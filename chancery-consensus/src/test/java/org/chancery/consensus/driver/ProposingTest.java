@@ -6,6 +6,7 @@ import static org.chancery.consensus.driver.Scenario.votes;
 
 import java.util.List;
 import org.chancery.consensus.types.Proposal;
+import org.chancery.consensus.types.TimeoutKind;
 import org.chancery.consensus.types.ValueId;
 import org.chancery.consensus.types.Vote;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,21 @@ class ProposingTest {
     s.start(1);
 
     assertThat(s.value(1, A)).singleElement().isInstanceOf(DriverOutput.InputIgnored.class);
+    assertThat(proposals(s.log())).isEmpty();
+  }
+
+  @Test
+  void aValueThatArrivesAfterItsRoundEndedIsNotProposed() {
+    Scenario s = Scenario.fourValidatorsAs("b");
+    s.start(1);
+    s.timeout(TimeoutKind.PROPOSE, 0);
+    s.timeout(TimeoutKind.PREVOTE, 0);
+    s.timeout(TimeoutKind.PRECOMMIT, 0);
+    assertThat(s.proposer(1)).isEqualTo("c");
+
+    List<DriverOutput> late = s.value(0, A);
+
+    assertThat(late).singleElement().isInstanceOf(DriverOutput.InputIgnored.class);
     assertThat(proposals(s.log())).isEmpty();
   }
 
