@@ -327,6 +327,7 @@ final class MultiNodeReplay {
       expected.clear();
       actual.clear();
       silentRoundChangeInWindow = false;
+      stats.comparisonPoints++;
       List<Decided> chain = new ArrayList<>();
       for (JsonNode entry : es.get("chain")) {
         Proposal p = ModelTerms.proposal(entry.get("decision"));

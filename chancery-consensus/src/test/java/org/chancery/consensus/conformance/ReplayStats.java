@@ -8,6 +8,7 @@ final class ReplayStats {
   int statesCompared;
   int repeatedStatesSkipped;
   int stepsNotCompared;
+  int comparisonPoints;
   final Map<String, Integer> deviations = new TreeMap<>();
 
   void deviation(String kind) {
@@ -18,13 +19,16 @@ final class ReplayStats {
     statesCompared += other.statesCompared;
     repeatedStatesSkipped += other.repeatedStatesSkipped;
     stepsNotCompared += other.stepsNotCompared;
+    comparisonPoints += other.comparisonPoints;
     other.deviations.forEach((k, v) -> deviations.merge(k, v, Integer::sum));
   }
 
   @Override
   public String toString() {
     return statesCompared
-        + " steps compared, "
+        + " steps compared"
+        + (comparisonPoints == 0 ? "" : " at " + comparisonPoints + " quiescent points")
+        + ", "
         + repeatedStatesSkipped
         + " repeated states"
         + (stepsNotCompared == 0 ? "" : ", " + stepsNotCompared + " steps not comparable")
