@@ -14,6 +14,14 @@ import org.chancery.core.Bytes;
  * "chancery/vote/v1" 0x00 | u16 len | chain id (UTF-8) | u8 step | u64 height | u32 round
  *   | u8 has-hash | block hash (if has-hash)
  * </pre>
+ *
+ * <p>A proposal also binds its proof-of-lock round ({@code validRound}, -1 for none), so that no
+ * one relaying it can change which earlier polka it claims:
+ *
+ * <pre>
+ * "chancery/vote/v1" 0x00 | u16 len | chain id | u8 step=1 | u64 height | u32 round
+ *   | i32 valid round | 0x01 | block hash
+ * </pre>
  */
 public final class CanonicalVote {
   private static final byte[] DOMAIN = "chancery/vote/v1\0".getBytes(StandardCharsets.US_ASCII);
@@ -38,12 +46,33 @@ public final class CanonicalVote {
     return encode(chainId, Step.PRECOMMIT, height, round, blockHash);
   }
 
+  /** Bytes of a proposal of {@code blockHash} with proof-of-lock round {@code validRound}. */
+  public static byte[] proposal(
+      String chainId, long height, int round, int validRound, Bytes blockHash) {
+    if (validRound < -1) {
+      throw new IllegalArgumentException("valid round must be -1 or more: " + validRound);
+    }
+    if (blockHash == null) {
+      throw new IllegalArgumentException("a proposal proposes a block");
+    }
+    return encode(chainId, Step.PROPOSAL, height, round, validRound, blockHash);
+  }
+
   /**
-   * Bytes of a vote or proposal.
+   * Bytes of a prevote or precommit (a proposal: {@link #proposal}, which also binds the valid
+   * round).
    *
    * @param blockHash the block voted for, or null for a nil vote
    */
   public static byte[] encode(String chainId, Step step, long height, int round, Bytes blockHash) {
+    if (step == Step.PROPOSAL) {
+      throw new IllegalArgumentException("a proposal also binds its valid round: use proposal()");
+    }
+    return encode(chainId, step, height, round, null, blockHash);
+  }
+
+  private static byte[] encode(
+      String chainId, Step step, long height, int round, Integer validRound, Bytes blockHash) {
     byte[] chain = chainId.getBytes(StandardCharsets.UTF_8);
     if (chain.length > 0xFFFF) {
       throw new IllegalArgumentException("chain id is too long");
@@ -54,6 +83,9 @@ public final class CanonicalVote {
     out.writeBytes(chain);
     out.write(step.code);
     out.writeBytes(ByteBuffer.allocate(12).putLong(height).putInt(round).array());
+    if (validRound != null) {
+      out.writeBytes(ByteBuffer.allocate(4).putInt(validRound).array());
+    }
     if (blockHash == null) {
       out.write(0);
     } else {

@@ -1,0 +1,25 @@
+package org.chancery.consensus.votekeeper;
+
+/**
+ * The two vote thresholds of Algorithm 1, over voting power. With n = 3f+1 validators of power 1: a
+ * quorum is 2f+1 (more than two thirds of the total power), and f+1 (more than one third) is the
+ * smallest set that must contain an honest validator, enough to skip to a higher round (line 55).
+ *
+ * <p>A default method per threshold, so a test can plant a wrong threshold (for instance f+1
+ * counted as a quorum) in one place.
+ */
+public interface Thresholds {
+
+  /** The thresholds of Algorithm 1. */
+  Thresholds BFT = new Thresholds() {};
+
+  /** 2f+1: more than two thirds of {@code total}. */
+  default boolean isQuorum(long weight, long total) {
+    return 3 * weight > 2 * total;
+  }
+
+  /** f+1: more than one third of {@code total} (line 55). */
+  default boolean isSkip(long weight, long total) {
+    return 3 * weight > total;
+  }
+}
