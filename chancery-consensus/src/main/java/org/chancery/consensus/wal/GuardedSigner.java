@@ -1,0 +1,90 @@
+package org.chancery.consensus.wal;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.chancery.consensus.types.MessageSigner;
+import org.chancery.consensus.types.Proposal;
+import org.chancery.consensus.types.SignedProposal;
+import org.chancery.consensus.types.SignedVote;
+import org.chancery.consensus.types.Vote;
+import org.chancery.consensus.types.VoteType;
+
+/**
+ * Double-sign protection: signs a proposal or vote only after recording it durably in the WAL, and
+ * never signs two different messages for one height, round and step. Asked again for a step it
+ * already signed — after a crash and restart, say — it returns the message it signed then, whatever
+ * the new request says; broadcasting that again is always safe. Not thread-safe; the consensus
+ * thread owns it.
+ *
+ * <pre>{@code
+ * GuardedSigner signer = new GuardedSigner(wal, new MessageSigner(suite, chainId, name, key));
+ * SignedVote vote = signer.sign(Vote.prevote(h, r, value, name)); // durable before it returns
+ * }</pre>
+ */
+public final class GuardedSigner {
+  private final ConsensusWal wal;
+  private final MessageSigner signer;
+  private final Map<Slot, SignedProposal> proposals = new HashMap<>();
+  private final Map<Slot, SignedVote> votes = new HashMap<>();
+
+  /** One signing slot: height, round and step. */
+  private record Slot(long height, int round, String step) {}
+
+  /** Loads what the WAL says this validator signed from {@code fromHeight} on. */
+  public GuardedSigner(ConsensusWal wal, MessageSigner signer, long fromHeight) {
+    this.wal = wal;
+    this.signer = signer;
+    for (WalEntry e : wal.entriesFrom(fromHeight)) {
+      switch (e) {
+        case WalEntry.ProposalSigned p ->
+            proposals.putIfAbsent(slot(p.proposal().proposal()), p.proposal());
+        case WalEntry.VoteSigned v -> votes.putIfAbsent(slot(v.vote().vote()), v.vote());
+      }
+    }
+  }
+
+  public GuardedSigner(ConsensusWal wal, MessageSigner signer) {
+    this(wal, signer, 0);
+  }
+
+  /** Signs {@code vote}, or returns the vote already signed for its height, round and step. */
+  public SignedVote sign(Vote vote) {
+    Slot slot = slot(vote);
+    SignedVote earlier = votes.get(slot);
+    if (earlier != null) {
+      return earlier;
+    }
+    SignedVote signed = signer.sign(vote);
+    wal.append(new WalEntry.VoteSigned(signed));
+    votes.put(slot, signed);
+    return signed;
+  }
+
+  /** Signs {@code proposal}, or returns the proposal already signed for its height and round. */
+  public SignedProposal sign(Proposal proposal) {
+    Slot slot = slot(proposal);
+    SignedProposal earlier = proposals.get(slot);
+    if (earlier != null) {
+      return earlier;
+    }
+    SignedProposal signed = signer.sign(proposal);
+    wal.append(new WalEntry.ProposalSigned(signed));
+    proposals.put(slot, signed);
+    return signed;
+  }
+
+  /** Forgets slots below {@code height} here and in the WAL, once that height is committed. */
+  public void committed(long height) {
+    proposals.keySet().removeIf(s -> s.height() <= height);
+    votes.keySet().removeIf(s -> s.height() <= height);
+    wal.truncateBelow(height + 1);
+  }
+
+  private static Slot slot(Vote v) {
+    return new Slot(v.height(), v.round(), v.type() == VoteType.PREVOTE ? "prevote" : "precommit");
+  }
+
+  private static Slot slot(Proposal p) {
+    return new Slot(p.height(), p.round(), "proposal");
+  }
+}
