@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@code applyBlock}: a block of {@code blockSize} (1,000) random writes (updates of random
  *       existing keys, one in ten a new key), prepared, written in one synced batch and committed,
- *       as a node commits a block;
+ *       as a node commits a block; the version leaving the window is pruned after each block,
+ *       outside the measured time;
  *   <li>{@code prepareBlock}: only computing the new root of such a block (what a validator does
  *       before voting), without writing;
  *   <li>{@code prove}: a proof for a random key at the latest height;
@@ -64,6 +65,10 @@ public class StateTreeBenchmark {
   @Param({"sm"})
   public String suiteName;
 
+  /** Internal nodes the state keeps in memory (see {@link SparseMerkleState}). */
+  @Param({"100000"})
+  public int cachedNodes;
+
   private CryptoSuite suite;
   private Path dir;
   private LedgerDatabase db;
@@ -77,13 +82,14 @@ public class StateTreeBenchmark {
   private long hashOperations;
   private long nodeReads;
   private long nodesWritten;
+  private long pruneNanos;
 
   @Setup(Level.Trial)
   public void load() throws IOException {
     suite = CryptoSuite.byName(suiteName);
     dir = Files.createTempDirectory("chancery-state-bench");
     db = LedgerDatabase.open(dir);
-    state = new SparseMerkleState(db, suite, 8);
+    state = new SparseMerkleState(db, suite, 8, cachedNodes);
     random = new Random(20240601);
     long start = System.nanoTime();
     for (int from = 0; from < keys; from += LOAD_BLOCK) {
@@ -128,20 +134,35 @@ public class StateTreeBenchmark {
     hashOperations = 0;
     nodeReads = 0;
     nodesWritten = 0;
+    pruneNanos = 0;
   }
 
-  /** Keeps the database at the retention window between iterations, as the node's pruner does. */
+  /**
+   * Prunes the version that left the retention window after every block of {@link #applyBlock},
+   * outside the measured time, as the node's background pruner does; so the database stays at its
+   * steady-state size.
+   */
+  @State(Scope.Benchmark)
+  public static class Pruning {
+    @TearDown(Level.Invocation)
+    public void prune(StateTreeBenchmark bench) {
+      long start = System.nanoTime();
+      bench.pruneAll();
+      bench.pruneNanos += System.nanoTime() - start;
+    }
+  }
+
   @TearDown(Level.Iteration)
-  public void prune() {
-    pruneAll();
+  public void report() {
     if (blocks > 0) {
       System.out.printf(
-          "%nstate: per block of %d writes: %.0f hash operations, %.0f node reads, "
-              + "%.0f nodes written (%d blocks)%n",
+          "%nstate: per block of %d writes: %.0f hash operations, %.0f node lookups, "
+              + "%.0f nodes written, pruning afterwards %.1f ms (%d blocks so far)%n",
           blockSize,
           hashOperations / (double) blocks,
           nodeReads / (double) blocks,
           nodesWritten / (double) blocks,
+          pruneNanos / 1e6 / blocks,
           blocks);
     }
   }
@@ -165,7 +186,7 @@ public class StateTreeBenchmark {
 
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public Bytes applyBlock() {
+  public Bytes applyBlock(Pruning pruning) {
     SparseMerkleState.PreparedVersion prepared = commit(randomBlock());
     blocks++;
     hashOperations += prepared.hashOperations();

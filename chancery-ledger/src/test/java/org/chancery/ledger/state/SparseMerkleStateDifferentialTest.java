@@ -22,12 +22,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Runs random blocks of puts and deletes against the real state and, side by side, against a plain
  * map whose root the naive tree computes from scratch; they must agree after every block on the
- * root, every value, ranges, and proofs. Each seed replays exactly.
+ * root, every value, ranges, and proofs. Each seed replays exactly. The number of blocks per seed
+ * is 200, or the system property {@code chancery.state.differentialBlocks} for longer runs.
  */
 class SparseMerkleStateDifferentialTest {
   private static final List<String> CONTRACTS = List.of("evidence", "licence", "invoice");
   private static final int KEYS_PER_CONTRACT = 80;
-  private static final int BLOCKS = 200;
+
+  /** Blocks per seed; {@code -Dchancery.state.differentialBlocks=5000} for a long run. */
+  private static final int BLOCKS = Integer.getInteger("chancery.state.differentialBlocks", 200);
+
   private static final int RETAIN = 16;
 
   @TempDir Path dir;
