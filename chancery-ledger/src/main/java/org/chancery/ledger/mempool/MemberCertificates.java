@@ -29,7 +29,14 @@ public final class MemberCertificates {
   private final RevocationSet revoked;
   private final CryptoSuite suite;
   private final int capacity;
-  private final Map<Bytes, MemberIdentity> cache;
+  private final Map<Bytes, Known> cache;
+
+  /**
+   * A validated certificate with what every later use checks, read once: decoding a certificate's
+   * dates or issuer on every transaction costs more than the lookup itself.
+   */
+  private record Known(
+      MemberIdentity identity, Instant notBefore, Instant notAfter, boolean revoked) {}
 
   /**
    * @param identityCas the identity CA certificates of every member organisation
@@ -51,7 +58,7 @@ public final class MemberCertificates {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<Bytes, MemberIdentity> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<Bytes, Known> eldest) {
             return size() > MemberCertificates.this.capacity;
           }
         };
@@ -65,39 +72,46 @@ public final class MemberCertificates {
    */
   public MemberIdentity validate(byte[] der, Instant at, Set<MemberRole> roles) {
     Bytes key = Bytes.of(suite.hash(der));
-    MemberIdentity identity;
+    Known known;
     synchronized (cache) {
-      identity = cache.get(key);
+      known = cache.get(key);
     }
-    if (identity == null) {
-      identity = validateFully(der, at);
+    if (known == null) {
+      MemberIdentity validated = validateFully(der, at);
+      X509Certificate cert = validated.certificate();
+      known =
+          new Known(
+              validated,
+              cert.getNotBefore().toInstant(),
+              cert.getNotAfter().toInstant(),
+              revoked.contains(cert));
       synchronized (cache) {
-        cache.put(key, identity);
+        cache.put(key, known);
       }
     } else {
-      X509Certificate cert = identity.certificate();
-      if (at.isAfter(cert.getNotAfter().toInstant())) {
+      if (at.isAfter(known.notAfter())) {
         throw new InvalidTransactionException(
             "certificate-expired",
             "creator certificate '"
-                + identity.commonName()
+                + known.identity().commonName()
                 + "' expired at "
-                + cert.getNotAfter().toInstant());
+                + known.notAfter());
       }
-      if (at.isBefore(cert.getNotBefore().toInstant())) {
+      if (at.isBefore(known.notBefore())) {
         throw new InvalidTransactionException(
             "certificate-not-yet-valid",
             "creator certificate '"
-                + identity.commonName()
+                + known.identity().commonName()
                 + "' is valid only from "
-                + cert.getNotBefore().toInstant());
+                + known.notBefore());
       }
-      if (revoked.contains(cert)) {
+      if (known.revoked()) {
         throw new InvalidTransactionException(
             "certificate-revoked",
-            "creator certificate '" + identity.commonName() + "' is revoked");
+            "creator certificate '" + known.identity().commonName() + "' is revoked");
       }
     }
+    MemberIdentity identity = known.identity();
     if (!roles.contains(identity.role())) {
       throw new InvalidTransactionException(
           "unauthorised",
