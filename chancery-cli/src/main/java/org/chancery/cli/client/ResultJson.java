@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
-import org.chancery.core.block.BlockHeader;
 import org.chancery.core.block.CommitCertificate;
 import org.chancery.core.block.Receipt;
+import org.chancery.core.json.LedgerJson;
 import org.chancery.sdk.BlockInfo;
 import org.chancery.sdk.ProvenTransaction;
 import org.chancery.sdk.StateEntry;
@@ -109,18 +109,7 @@ public final class ResultJson {
     ObjectNode n = NODES.objectNode();
     n.put("height", b.height());
     n.put("hash", b.hash().hex());
-    BlockHeader h = b.header();
-    ObjectNode header = n.putObject("header");
-    header.put("chainId", h.chainId());
-    header.put("height", h.height());
-    header.put("previousHash", h.previousHash().hex());
-    header.put("timestamp", h.timestamp().toString());
-    header.put("txRoot", h.txRoot().hex());
-    header.put("receiptRoot", h.receiptRoot().hex());
-    header.put("stateRoot", h.stateRoot().hex());
-    header.put("validatorSetHash", h.validatorSetHash().hex());
-    header.put("proposer", h.proposer());
-    header.put("txCount", h.txCount());
+    n.set("header", LedgerJson.header(b.header()));
     n.put("headerBytes", B64.encodeToString(b.headerBytes().toArray()));
     ArrayNode txs = n.putArray("transactions");
     for (BlockInfo.TransactionSummary t : b.transactions()) {
@@ -136,15 +125,7 @@ public final class ResultJson {
   }
 
   static ObjectNode certificate(CommitCertificate c) {
-    ObjectNode n = NODES.objectNode();
-    n.put("height", c.height());
-    n.put("round", c.round());
-    n.put("blockHash", c.blockHash().hex());
-    ArrayNode sigs = n.putArray("signatures");
-    for (CommitCertificate.CommitSignature s : c.signatures()) {
-      sigs.addObject().put("validator", s.validator()).put("signature", s.signature().hex());
-    }
-    return n;
+    return LedgerJson.certificate(c);
   }
 
   public static ObjectNode state(StateEntry e) {

@@ -12,6 +12,7 @@ import org.chancery.core.block.BlockHeader;
 import org.chancery.core.block.CommitCertificate;
 import org.chancery.core.block.Event;
 import org.chancery.core.block.Receipt;
+import org.chancery.core.json.LedgerJson;
 import org.chancery.core.tx.Transaction;
 import org.chancery.core.tx.TxBody;
 
@@ -26,30 +27,11 @@ final class JsonViews {
   private JsonViews() {}
 
   static ObjectNode header(BlockHeader h) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("chainId", h.chainId());
-    n.put("height", h.height());
-    n.put("previousHash", h.previousHash().hex());
-    n.put("timestamp", h.timestamp().toString());
-    n.put("txRoot", h.txRoot().hex());
-    n.put("receiptRoot", h.receiptRoot().hex());
-    n.put("stateRoot", h.stateRoot().hex());
-    n.put("validatorSetHash", h.validatorSetHash().hex());
-    n.put("proposer", h.proposer());
-    n.put("txCount", h.txCount());
-    return n;
+    return LedgerJson.header(h);
   }
 
   static ObjectNode certificate(CommitCertificate c) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("height", c.height());
-    n.put("round", c.round());
-    n.put("blockHash", c.blockHash().hex());
-    ArrayNode sigs = n.putArray("signatures");
-    for (CommitCertificate.CommitSignature s : c.signatures()) {
-      sigs.addObject().put("validator", s.validator()).put("signature", s.signature().hex());
-    }
-    return n;
+    return LedgerJson.certificate(c);
   }
 
   static ObjectNode block(Block b, CommitCertificate cert) {
