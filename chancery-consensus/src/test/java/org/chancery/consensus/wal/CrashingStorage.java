@@ -1,7 +1,6 @@
 package org.chancery.consensus.wal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -98,6 +97,9 @@ final class CrashingStorage implements WalStorage {
       if (unsyncedMove.previousTarget().isPresent()) {
         Files.write(unsyncedMove.to(), unsyncedMove.previousTarget().get());
       }
+      // Both files are back as they were synced before the rename.
+      syncedSize.remove(unsyncedMove.to());
+      syncedSize.remove(unsyncedMove.from());
     }
     for (Map.Entry<Path, Long> e : syncedSize.entrySet()) {
       Path file = e.getKey();
@@ -214,17 +216,5 @@ final class CrashingStorage implements WalStorage {
         };
     open.add(real);
     return c;
-  }
-
-  static void uncheck(IoAction action) {
-    try {
-      action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  interface IoAction {
-    void run() throws IOException;
   }
 }
