@@ -93,4 +93,17 @@ class GuardedSignerTest {
     assertThatThrownBy(() -> signer.sign(Vote.prevote(1, 0, X, "a")))
         .isInstanceOf(WalException.class);
   }
+
+  @Test
+  void theLockIsTheHighestRoundPrecommitForAValue() {
+    GuardedSigner signer = new GuardedSigner(new InMemoryWal(), A);
+    signer.sign(Vote.precommit(5, 0, X, "a"));
+    SignedVote relock = signer.sign(Vote.precommit(5, 2, Y, "a"));
+    signer.sign(Vote.precommit(5, 3, null, "a"));
+    signer.sign(Vote.prevote(5, 4, X, "a"));
+    signer.sign(Vote.precommit(6, 0, X, "a"));
+
+    assertThat(signer.lockedAt(5)).contains(relock);
+    assertThat(signer.lockedAt(7)).isEmpty();
+  }
 }
