@@ -105,10 +105,7 @@ public final class FileConsensusWal implements ConsensusWal {
       storage.syncDirectory(directory);
       this.entries = new ArrayList<>(scan.entries());
       this.recovery = new Recovery(scan.entries().size(), scan.tornBytes(), tempRemoved);
-    } catch (IOException e) {
-      closeQuietlyAfter(e);
-      throw new WalException("cannot open the consensus WAL " + file + ": " + e.getMessage(), e);
-    } catch (WalException e) {
+    } catch (IOException | WalException e) {
       closeQuietlyAfter(e);
       throw new WalException("cannot open the consensus WAL " + file + ": " + e.getMessage(), e);
     }
