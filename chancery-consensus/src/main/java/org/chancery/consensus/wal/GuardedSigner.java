@@ -1,7 +1,9 @@
 package org.chancery.consensus.wal;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.chancery.consensus.types.MessageSigner;
 import org.chancery.consensus.types.Proposal;
 import org.chancery.consensus.types.SignedProposal;
@@ -71,6 +73,19 @@ public final class GuardedSigner {
     wal.append(new WalEntry.ProposalSigned(signed));
     proposals.put(slot, signed);
     return signed;
+  }
+
+  /**
+   * The precommit that set this validator's lock at {@code height}: its precommit for a value in
+   * the highest round. Algorithm 1 sets {@code lockedValue_p} and {@code lockedRound_p} only
+   * together with such a precommit (lines 38-40), so this is the lock a restarted validator held,
+   * as far as the WAL knows.
+   */
+  public Optional<SignedVote> lockedAt(long height) {
+    return votes.values().stream()
+        .filter(v -> v.vote().height() == height)
+        .filter(v -> v.vote().type() == VoteType.PRECOMMIT && !v.vote().isNil())
+        .max(Comparator.comparingInt(v -> v.vote().round()));
   }
 
   /** Forgets slots below {@code height} here and in the WAL, once that height is committed. */
