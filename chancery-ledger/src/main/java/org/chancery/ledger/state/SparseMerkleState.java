@@ -261,6 +261,7 @@ public final class SparseMerkleState implements WorldState {
    * @throws HistoricalStateUnavailableException if {@code height} is outside {@code
    *     [oldestAvailableHeight(), version()]}
    */
+  @Override
   public StateProof prove(StateKey key, long height) {
     Ref ref = rootRef(height);
     Bytes root = Bytes.of(ref.hash());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.chancery.core.Bytes;
 import org.chancery.core.contract.ContractContext.StateEntry;
+import org.chancery.core.state.StateProof;
 import org.chancery.ledger.store.LedgerDatabase;
 
 /**
@@ -45,6 +46,14 @@ public interface WorldState {
 
   /** Makes a prepared version, whose batch has been committed, the latest. */
   void committed(Prepared prepared);
+
+  /**
+   * Proves what {@code key} holds (or that it holds nothing) in the state after block {@code
+   * height}; the proof verifies against that block's state root with no node.
+   *
+   * @throws HistoricalStateUnavailableException if {@code height} is outside the versions kept
+   */
+  StateProof prove(StateKey key, long height);
 
   /** A computed but not yet committed state version. */
   interface Prepared {

@@ -11,7 +11,6 @@ import org.chancery.core.proof.ProofJson;
 import org.chancery.core.proof.TransactionProof;
 import org.chancery.ledger.Ledger;
 import org.chancery.ledger.state.HistoricalStateUnavailableException;
-import org.chancery.ledger.state.SparseMerkleState;
 import org.chancery.ledger.state.StateKey;
 
 /** Builds the proofs the API returns; each verifies offline with the SDK and the genesis. */
@@ -40,13 +39,12 @@ final class Proofs {
           "unknown-block",
           "no block has been committed yet, so there is no certified state to prove against");
     }
-    SparseMerkleState state = (SparseMerkleState) ledger.state();
     try {
       return ProofJson.toJson(
           new CertifiedStateProof(
               Bytes.of(ledger.blocks().block(height).orElseThrow().headerBytes()),
               Bytes.of(ledger.blocks().certificate(height).orElseThrow().encode()),
-              state.prove(key, height)));
+              ledger.state().prove(key, height)));
     } catch (HistoricalStateUnavailableException e) {
       throw new ApiException(404, "state-pruned", e.getMessage());
     }
