@@ -7,10 +7,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +70,7 @@ final class Simulation {
   private static final long MAX_EVENTS = 3_000_000;
   private static final long MAX_DELAY_AFTER_HEAL = 40;
   private static final long GOSSIP_MILLIS = 400;
+  private static final boolean TRACE = Boolean.getBoolean("chancery.sim.trace");
   private static final Map<String, List<EcKeyPair>> KEYS = new ConcurrentHashMap<>();
 
   private final long seed;
@@ -295,6 +301,14 @@ final class Simulation {
       }
     }
 
+    /** 2f+1 votes of one type, round and value: a polka or a commit, relayed as proof. */
+    record Cert(List<SignedVote> votes) implements Wire {
+      @Override
+      public long height() {
+        return votes.get(0).height();
+      }
+    }
+
     /** "I am at this height": asks a validator that is ahead for the commit. */
     record SyncRequest(long height) implements Wire {}
   }
@@ -443,6 +457,9 @@ final class Simulation {
   // ---- log ----
 
   private void note(String line) {
+    if (TRACE) {
+      System.out.println(now + " " + line);
+    }
     log.update((now + " " + line + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -468,8 +485,11 @@ final class Simulation {
     final TreeMap<Long, List<Wire>> future = new TreeMap<>();
     final Map<Integer, Long> lastSync = new HashMap<>();
 
-    /** Own signed messages of the current height, re-sent periodically (gossip). */
+    /** Own signed messages of the current height, re-sent periodically to everyone (gossip). */
     final List<Wire> mine = new ArrayList<>();
+
+    /** Every verified message of the current height, relayed to one random peer per gossip. */
+    final LinkedHashSet<Wire> seen = new LinkedHashSet<>();
 
     Node(int index, String name, ByzantineStrategy strategy, double drift, MessageSigner signer) {
       this.index = index;
@@ -503,13 +523,15 @@ final class Simulation {
     }
 
     /**
-     * Tendermint assumes every message between honest validators is eventually delivered; real
-     * nodes get there by gossip. Here each honest validator re-sends its own messages of its
-     * height, and a validator that is behind asks for the commit (block sync).
+     * Tendermint assumes gossip: a message an honest validator received is eventually received by
+     * every honest validator. Here each honest validator re-sends its own messages of its height to
+     * everyone, and everything it received for its height, with the quorums among it as
+     * certificates, to one random peer; a validator that is behind asks for the commit (block
+     * sync).
      */
     void gossip() {
       scheduleGossip();
-      if (!honest()) {
+      if (!honest() || nodes.size() == 1) {
         return;
       }
       for (Wire w : mine) {
@@ -519,6 +541,41 @@ final class Simulation {
           }
         }
       }
+      int peer = random.nextInt(nodes.size() - 1);
+      int to = peer >= index ? peer + 1 : peer;
+      for (Wire w : seen) {
+        send(index, to, w);
+      }
+      for (Wire.Cert c : certificates()) {
+        send(index, to, c);
+      }
+    }
+
+    /**
+     * Quorums for a value among the votes held: relayed as certificates, so that a peer that
+     * counted an equivocator's other vote first still learns of the polka or commit.
+     */
+    private List<Wire.Cert> certificates() {
+      Map<String, List<SignedVote>> groups = new LinkedHashMap<>();
+      Map<String, Set<String>> voters = new HashMap<>();
+      List<Wire> held = new ArrayList<>(mine);
+      held.addAll(seen);
+      for (Wire w : held) {
+        if (w instanceof Wire.VoteMsg(SignedVote sv) && !sv.vote().isNil()) {
+          Vote v = sv.vote();
+          String key = v.type() + "|" + v.round() + "|" + v.value().get();
+          if (voters.computeIfAbsent(key, k -> new HashSet<>()).add(v.validator())) {
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(sv);
+          }
+        }
+      }
+      List<Wire.Cert> certs = new ArrayList<>();
+      for (List<SignedVote> votes : groups.values()) {
+        if (3L * votes.size() > 2L * nodes.size()) {
+          certs.add(new Wire.Cert(votes));
+        }
+      }
+      return certs;
     }
 
     void crash() {
@@ -566,6 +623,7 @@ final class Simulation {
       }
       future.headMap(height, true).clear();
       mine.clear();
+      seen.clear();
       for (WalEntry e : wal.entriesFrom(height)) {
         if (e.height() == height && honest()) {
           mine.add(
@@ -605,6 +663,11 @@ final class Simulation {
         }
         case Wire.Commit c -> {
           if (!checkSignature(c.p()) || !c.commit().stream().allMatch(this::checkSignature)) {
+            return;
+          }
+        }
+        case Wire.Cert c -> {
+          if (!c.votes().stream().allMatch(this::checkSignature)) {
             return;
           }
         }
@@ -656,6 +719,9 @@ final class Simulation {
     }
 
     private void accept(Wire wire) {
+      if (wire instanceof Wire.Prop || wire instanceof Wire.VoteMsg) {
+        seen.add(wire);
+      }
       switch (wire) {
         case Wire.Prop p -> {
           note(name + " got " + p.p().proposal());
@@ -669,6 +735,10 @@ final class Simulation {
           note(name + " got commit " + c.p().proposal());
           feed(new DriverInput.CertificateReceived(c.commit()));
           feed(new DriverInput.ProposalReceived(c.p(), validity(c.p().proposal().value())));
+        }
+        case Wire.Cert c -> {
+          note(name + " got certificate of " + c.votes().get(0).vote());
+          feed(new DriverInput.CertificateReceived(c.votes()));
         }
         case Wire.SyncRequest s -> throw new IllegalStateException("handled on receipt");
       }
@@ -775,22 +845,12 @@ final class Simulation {
                 : null;
         other =
             signer.sign(
-                new Vote(
-                    vote.type(),
-                    vote.height(),
-                    vote.round(),
-                    java.util.Optional.ofNullable(alt),
-                    name));
+                new Vote(vote.type(), vote.height(), vote.round(), Optional.ofNullable(alt), name));
       } else if (strategy == ByzantineStrategy.UNKNOWN_VALUE) {
         ValueId unknown = value(vote.height(), vote.round(), name, "unknown " + random.nextInt());
         signed =
             signer.sign(
-                new Vote(
-                    vote.type(),
-                    vote.height(),
-                    vote.round(),
-                    java.util.Optional.of(unknown),
-                    name));
+                new Vote(vote.type(), vote.height(), vote.round(), Optional.of(unknown), name));
         other = signed;
       }
       for (int to = 0; to < nodes.size(); to++) {
