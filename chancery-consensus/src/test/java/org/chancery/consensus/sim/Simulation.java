@@ -633,6 +633,9 @@ final class Simulation {
               });
         }
       }
+      for (SignedVote v : early) {
+        seen.add(new Wire.VoteMsg(v));
+      }
       note(name + " start height " + height + " early " + early.size());
       feed(new DriverInput.StartHeight(height, validators, early, List.of()));
       for (Wire w : later) {
