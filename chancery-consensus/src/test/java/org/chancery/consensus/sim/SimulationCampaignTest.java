@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
  */
 class SimulationCampaignTest {
   static final int[] SIZES = {1, 4, 7};
-  static final int DEFAULT_SEEDS = 1_050;
+  static final int DEFAULT_SEEDS = 1_500;
 
   @Test
   void everySeedKeepsEveryInvariant() {
     long first = Long.getLong("chancery.sim.firstSeed", 1L);
     long count = Long.getLong("chancery.sim.seeds", DEFAULT_SEEDS);
     int heights = Integer.getInteger("chancery.sim.heights", 3);
-    CryptoSuite suite = CryptoSuite.byName(System.getProperty("chancery.sim.suite", "nist"));
+    CryptoSuite suite = CryptoSuite.byName(System.getProperty("chancery.sim.suite", "sm"));
     long started = System.nanoTime();
     long heightsDecided = 0;
     long simulatedMillis = 0;
