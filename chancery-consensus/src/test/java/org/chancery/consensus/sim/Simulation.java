@@ -91,6 +91,7 @@ final class Simulation {
   private final MessageDigest log;
   private final TreeMap<String, Long> stats = new TreeMap<>();
 
+  private TreeMap<String, Long> counters = new TreeMap<>();
   private long now;
   private long seq;
   private long events;
@@ -175,6 +176,11 @@ final class Simulation {
     }
   }
 
+  /** The run's counters (messages sent, lost, crashes, evidence...), once it has run. */
+  Map<String, Long> counters() {
+    return counters;
+  }
+
   /** Milliseconds after the heal time by which every honest validator must reach the target. */
   long livenessBoundMillis() {
     return 20_000 + 4_000L * config.heights();
@@ -215,6 +221,7 @@ final class Simulation {
       }
     }
     StringBuilder s = new StringBuilder();
+    counters = new TreeMap<>(stats);
     stats.forEach((k, v) -> s.append(k).append('=').append(v).append(' '));
     return new SimResult(
         seed,
@@ -790,6 +797,9 @@ final class Simulation {
     private void broadcast(Proposal proposal, Deque<DriverInput> local) {
       if (honest()) {
         SignedProposal signed = guard.sign(proposal);
+        if (!signed.proposal().equals(proposal)) {
+          bump("guard kept earlier proposal");
+        }
         recordHonestSignature(
             this, signed.proposal(), proposal.height(), proposal.round(), "proposal");
         note(name + " propose " + signed.proposal());
@@ -822,6 +832,9 @@ final class Simulation {
     private void broadcast(Vote vote, Deque<DriverInput> local) {
       if (honest()) {
         SignedVote signed = guard.sign(vote);
+        if (!signed.vote().equals(vote)) {
+          bump("guard kept earlier vote"); // after a restart the core asked for another vote
+        }
         recordHonestSignature(
             this,
             signed.vote(),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.chancery.crypto.CryptoSuite;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +28,11 @@ class SimulationCampaignTest {
     long heightsDecided = 0;
     long simulatedMillis = 0;
     List<SimResult> failures = new ArrayList<>();
+    Map<String, Long> counters = new TreeMap<>();
     for (long seed = first; seed < first + count; seed++) {
-      SimResult r = new Simulation(seed, configFor(seed, heights), suite).run();
+      Simulation simulation = new Simulation(seed, configFor(seed, heights), suite);
+      SimResult r = simulation.run();
+      simulation.counters().forEach((k, v) -> counters.merge(k, v, Long::sum));
       heightsDecided += r.heightsDecided();
       simulatedMillis += r.simulatedMillis();
       if (!r.ok()) {
@@ -47,6 +52,7 @@ class SimulationCampaignTest {
         simulatedMillis / 1000,
         suite.name(),
         millis);
+    System.out.println("  counters: " + counters);
     assertThat(failures).as(failures.isEmpty() ? "" : report(failures.get(0))).isEmpty();
   }
 
