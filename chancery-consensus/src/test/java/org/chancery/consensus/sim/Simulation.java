@@ -31,7 +31,6 @@ import org.chancery.consensus.types.MessageVerifier;
 import org.chancery.consensus.types.Proposal;
 import org.chancery.consensus.types.SignedProposal;
 import org.chancery.consensus.types.SignedVote;
-import org.chancery.consensus.types.Timeout;
 import org.chancery.consensus.types.Validators;
 import org.chancery.consensus.types.ValueId;
 import org.chancery.consensus.types.Vote;
@@ -83,7 +82,7 @@ final class Simulation {
   private final MessageVerifier verifier;
   private final Map<ConsensusMessage, Boolean> verified = new HashMap<>();
   private final List<Node> nodes = new ArrayList<>();
-  private final PriorityQueue<Event> queue = new PriorityQueue<>();
+  private final PriorityQueue<SimEvent> queue = new PriorityQueue<>();
   private final TreeMap<ValueId, Boolean> blocks = new TreeMap<>();
   private final TreeMap<Long, ValueId> decided = new TreeMap<>();
   private final Map<String, Object> honestSigned = new HashMap<>();
@@ -170,8 +169,8 @@ final class Simulation {
         Node victim = nodes.get(random.nextInt(config.n()));
         long at = random.nextLong(Math.max(1, healAt - 200));
         long downFor = 1 + random.nextLong(Math.max(1, healAt - at - 1));
-        schedule(new Event.Crash(at, seq++, victim.index));
-        schedule(new Event.Restart(at + downFor, seq++, victim.index));
+        schedule(new SimEvent.Crash(at, seq++, victim.index));
+        schedule(new SimEvent.Restart(at + downFor, seq++, victim.index));
       }
     }
   }
@@ -194,7 +193,7 @@ final class Simulation {
     }
     long deadline = healAt + livenessBoundMillis();
     while (violations.isEmpty() && !allHonestReachedTarget()) {
-      Event e = queue.poll();
+      SimEvent e = queue.poll();
       if (e == null || e.time() > deadline) {
         violations.add(
             "liveness: not every honest validator decided "
@@ -254,95 +253,29 @@ final class Simulation {
     return true;
   }
 
-  // ---- events ----
-
-  private sealed interface Event extends Comparable<Event> {
-    long time();
-
-    long seq();
-
-    @Override
-    default int compareTo(Event o) {
-      int c = Long.compare(time(), o.time());
-      return c != 0 ? c : Long.compare(seq(), o.seq());
-    }
-
-    record Deliver(long time, long seq, int to, int from, Wire wire) implements Event {}
-
-    record Fire(long time, long seq, int node, int incarnation, Timeout timeout) implements Event {}
-
-    record Crash(long time, long seq, int node) implements Event {}
-
-    record Restart(long time, long seq, int node) implements Event {}
-
-    /** Time to re-send this validator's own messages of its height (gossip). */
-    record Gossip(long time, long seq, int node, int incarnation) implements Event {}
-
-    /** The block of the decided height is committed; the validator starts the next height. */
-    record NextHeight(long time, long seq, int node, int incarnation) implements Event {}
-  }
-
-  /** What travels between validators. */
-  private sealed interface Wire {
-    long height();
-
-    record Prop(SignedProposal p) implements Wire {
-      @Override
-      public long height() {
-        return p.height();
-      }
-    }
-
-    record VoteMsg(SignedVote v) implements Wire {
-      @Override
-      public long height() {
-        return v.height();
-      }
-    }
-
-    /** A decided height's proposal and commit, sent to a validator that is behind (block sync). */
-    record Commit(SignedProposal p, List<SignedVote> commit) implements Wire {
-      @Override
-      public long height() {
-        return p.height();
-      }
-    }
-
-    /** 2f+1 votes of one type, round and value: a polka or a commit, relayed as proof. */
-    record Cert(List<SignedVote> votes) implements Wire {
-      @Override
-      public long height() {
-        return votes.get(0).height();
-      }
-    }
-
-    /** "I am at this height": asks a validator that is ahead for the commit. */
-    record SyncRequest(long height) implements Wire {}
-  }
-
-  private void schedule(Event e) {
+  private void schedule(SimEvent e) {
     queue.add(e);
   }
 
-  private void dispatch(Event e) {
+  private void dispatch(SimEvent e) {
     switch (e) {
-      case Event.Deliver d -> nodes.get(d.to()).receive(d.from(), d.wire());
-      case Event.Fire t -> {
+      case SimEvent.Deliver d -> nodes.get(d.to()).receive(d.from(), d.wire());
+      case SimEvent.Fire t -> {
         Node node = nodes.get(t.node());
         if (node.up && node.incarnation == t.incarnation()) {
           note(node.name + " timeout " + t.timeout());
           node.feed(new DriverInput.TimeoutExpired(t.timeout()));
         }
       }
-      case Event.Crash c -> nodes.get(c.node()).crash();
-      case Event.Restart r -> nodes.get(r.node()).restart();
-      case Event.Gossip g -> {
+      case SimEvent.Crash c -> nodes.get(c.node()).crash();
+      case SimEvent.Restart r -> nodes.get(r.node()).restart();
+      case SimEvent.Gossip g -> {
         Node node = nodes.get(g.node());
         if (node.up && node.incarnation == g.incarnation()) {
           node.gossip();
         }
       }
-      case Event.NextHeight h -> {
+      case SimEvent.NextHeight h -> {
         Node node = nodes.get(h.node());
         if (node.up && node.incarnation == h.incarnation()) {
           node.nextHeight();
@@ -363,10 +296,10 @@ final class Simulation {
         return;
       }
     }
-    schedule(new Event.Deliver(now + delay(), seq++, to, from, wire));
+    schedule(new SimEvent.Deliver(now + delay(), seq++, to, from, wire));
     if (now < healAt && random.nextDouble() < duplication) {
       bump("duplicated");
-      schedule(new Event.Deliver(now + delay(), seq++, to, from, wire));
+      schedule(new SimEvent.Deliver(now + delay(), seq++, to, from, wire));
     }
   }
 
@@ -377,8 +310,6 @@ final class Simulation {
     long d = 1 + random.nextLong(maxDelay);
     return random.nextInt(20) == 0 ? d * 5 : d; // a long tail reorders messages
   }
-
-  // ---- values and validity ----
 
   private ValueId value(long height, int round, String proposer, String kind) {
     byte[] text =
@@ -403,8 +334,6 @@ final class Simulation {
     // The same signed bytes always verify the same way: check each distinct message once.
     return verified.computeIfAbsent(m, verifier::verifies);
   }
-
-  // ---- invariants ----
 
   private void recordHonestSignature(Node node, Object message, long h, int r, String step) {
     String slot = node.name + "|" + h + "|" + r + "|" + step;
@@ -461,8 +390,6 @@ final class Simulation {
     }
   }
 
-  // ---- log ----
-
   private void note(String line) {
     if (TRACE) {
       System.out.println(now + " " + line);
@@ -473,8 +400,6 @@ final class Simulation {
   private void bump(String counter) {
     stats.merge(counter, 1L, Long::sum);
   }
-
-  // ---- validators ----
 
   private final class Node {
     final int index;
@@ -526,7 +451,7 @@ final class Simulation {
 
     private void scheduleGossip() {
       long every = Math.round(GOSSIP_MILLIS * drift);
-      schedule(new Event.Gossip(now + every, seq++, index, incarnation));
+      schedule(new SimEvent.Gossip(now + every, seq++, index, incarnation));
     }
 
     /**
@@ -766,7 +691,7 @@ final class Simulation {
             case DriverOutput.BroadcastVote v -> broadcast(v.vote(), local);
             case DriverOutput.ScheduleTimeout t -> {
               long after = Math.max(1, Math.round(t.delayMillis() * drift));
-              schedule(new Event.Fire(now + after, seq++, index, incarnation, t.timeout()));
+              schedule(new SimEvent.Fire(now + after, seq++, index, incarnation, t.timeout()));
             }
             case DriverOutput.RequestValue r -> {
               ValueId v =
@@ -784,7 +709,7 @@ final class Simulation {
               store.put(d.height(), d);
               guard.committed(d.height());
               schedule(
-                  new Event.NextHeight(now + 1 + random.nextLong(5), seq++, index, incarnation));
+                  new SimEvent.NextHeight(now + 1 + random.nextLong(5), seq++, index, incarnation));
               return;
             }
             case DriverOutput.EvidenceFound e -> bump("evidence");
