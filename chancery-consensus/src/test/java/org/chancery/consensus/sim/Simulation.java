@@ -70,6 +70,11 @@ final class Simulation {
   private static final long MAX_DELAY_AFTER_HEAL = 40;
   private static final long GOSSIP_MILLIS = 400;
   private static final boolean TRACE = Boolean.getBoolean("chancery.sim.trace");
+
+  /**
+   * Key generation is the slowest part of a short run, and keys never influence the trace (only
+   * whether a signature verifies does), so each suite and size reuses one set of keys.
+   */
   private static final Map<String, List<EcKeyPair>> KEYS = new ConcurrentHashMap<>();
 
   private final long seed;
