@@ -162,11 +162,33 @@ public final class ConsensusDriver {
 
   // --- inputs ---
 
+  /**
+   * The verified prevotes for {@code value} in {@code round} of the current height: the proof of
+   * lock a node stores with a precommit for that value.
+   */
+  public List<SignedVote> prevotesFor(int round, ValueId value) {
+    return keeper == null
+        ? List.of()
+        : keeper.votesFor(round, VoteType.PREVOTE, Optional.of(value));
+  }
+
   private void startHeight(StartHeight start) {
     started = true;
     validators = start.validators();
     keeper = new VoteKeeper(start.height(), validators.powers(), thresholds);
     state = RoundState.initial(start.height());
+    if (start.lock().isPresent()) {
+      DriverInput.Lock lock = start.lock().get();
+      state =
+          new RoundState(
+              state.height(),
+              state.round(),
+              state.step(),
+              lock.round(),
+              Optional.of(lock.value()),
+              lock.round(),
+              Optional.of(lock.value()));
+    }
     proposals.clear();
     fired.clear();
     pending.clear();
@@ -200,7 +222,10 @@ public final class ConsensusDriver {
     }
     // Line 55 generalised: 2f+1 voted in a later round, so at least f+1 honest validators are
     // there already; start in the highest such round instead of round 0.
-    int first = 0;
+    // A restored lock means this validator had reached the lock's round before it restarted;
+    // resuming there keeps lockedRound and validRound at most the current round, as Algorithm 1
+    // always has them.
+    int first = start.lock().map(DriverInput.Lock::round).orElse(0);
     for (int r : keeper.rounds()) {
       if (keeper.hasQuorumForAny(r, VoteType.PREVOTE)
           || keeper.hasQuorumForAny(r, VoteType.PRECOMMIT)) {

@@ -2,6 +2,7 @@ package org.chancery.consensus.driver;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.chancery.consensus.types.SignedProposal;
 import org.chancery.consensus.types.SignedVote;
 import org.chancery.consensus.types.Timeout;
@@ -26,22 +27,54 @@ public sealed interface DriverInput {
    * @param validators its validators
    * @param earlyVotes verified votes for this height received before it began
    * @param earlyCertificates verified certificates (2f+1 votes each) for this height
+   * @param lock the lock this validator held at this height before a restart, as its WAL records
+   *     it; empty on a fresh start. Pass the lock's proof (its polka's prevotes) among {@code
+   *     earlyVotes}, so the validator can relay why it holds it.
    */
   record StartHeight(
       long height,
       Validators validators,
       List<SignedVote> earlyVotes,
-      List<List<SignedVote>> earlyCertificates)
+      List<List<SignedVote>> earlyCertificates,
+      Optional<Lock> lock)
       implements DriverInput {
     public StartHeight {
       Objects.requireNonNull(validators, "validators");
+      Objects.requireNonNull(lock, "lock");
       earlyVotes = List.copyOf(earlyVotes);
       earlyCertificates = earlyCertificates.stream().map(List::copyOf).toList();
+    }
+
+    /** A height started fresh, with what arrived for it early. */
+    public StartHeight(
+        long height,
+        Validators validators,
+        List<SignedVote> earlyVotes,
+        List<List<SignedVote>> earlyCertificates) {
+      this(height, validators, earlyVotes, earlyCertificates, Optional.empty());
     }
 
     /** A height with nothing received for it yet. */
     public StartHeight(long height, Validators validators) {
       this(height, validators, List.of(), List.of());
+    }
+  }
+
+  /**
+   * A lock restored after a restart: the validator precommitted {@code value} in {@code round}
+   * (Algorithm 1 lines 36-41 set lockedValue and lockedRound, and validValue and validRound).
+   * Restoring it keeps the promise the lock made: the validator prevotes nil for any other value in
+   * later rounds unless a newer polka unlocks it (line 28).
+   *
+   * @param round the round of the precommit
+   * @param value the value precommitted
+   */
+  record Lock(int round, ValueId value) {
+    public Lock {
+      Objects.requireNonNull(value, "value");
+      if (round < 0) {
+        throw new IllegalArgumentException("a lock's round is not negative: " + round);
+      }
     }
   }
 

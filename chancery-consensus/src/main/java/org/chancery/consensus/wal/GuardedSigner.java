@@ -2,8 +2,10 @@ package org.chancery.consensus.wal;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chancery.consensus.driver.DriverInput;
 import org.chancery.consensus.types.MessageSigner;
 import org.chancery.consensus.types.Proposal;
 import org.chancery.consensus.types.SignedProposal;
@@ -28,6 +30,7 @@ public final class GuardedSigner {
   private final MessageSigner signer;
   private final Map<Slot, SignedProposal> proposals = new HashMap<>();
   private final Map<Slot, SignedVote> votes = new HashMap<>();
+  private final Map<Slot, WalEntry.ProofOfLock> proofs = new HashMap<>();
 
   /** One signing slot: height, round and step. */
   private record Slot(long height, int round, String step) {}
@@ -41,6 +44,7 @@ public final class GuardedSigner {
         case WalEntry.ProposalSigned p ->
             proposals.putIfAbsent(slot(p.proposal().proposal()), p.proposal());
         case WalEntry.VoteSigned v -> votes.putIfAbsent(slot(v.vote().vote()), v.vote());
+        case WalEntry.ProofOfLock p -> proofs.put(new Slot(p.height(), p.round(), "polka"), p);
       }
     }
   }
@@ -60,6 +64,24 @@ public final class GuardedSigner {
     wal.append(new WalEntry.VoteSigned(signed));
     votes.put(slot, signed);
     return signed;
+  }
+
+  /**
+   * Signs a precommit for a value together with the prevotes that justify it: the proof of lock is
+   * made durable first, so a restarted validator can restore its lock and relay the polka.
+   */
+  public SignedVote sign(Vote precommit, List<SignedVote> proofOfLock) {
+    Slot slot = slot(precommit);
+    if (!votes.containsKey(slot)
+        && precommit.type() == VoteType.PRECOMMIT
+        && precommit.value().isPresent()
+        && !proofOfLock.isEmpty()) {
+      WalEntry.ProofOfLock proof =
+          new WalEntry.ProofOfLock(precommit.height(), precommit.round(), proofOfLock);
+      wal.append(proof);
+      proofs.put(new Slot(precommit.height(), precommit.round(), "polka"), proof);
+    }
+    return sign(precommit);
   }
 
   /** Signs {@code proposal}, or returns the proposal already signed for its height and round. */
@@ -88,10 +110,28 @@ public final class GuardedSigner {
         .max(Comparator.comparingInt(v -> v.vote().round()));
   }
 
+  /**
+   * The lock to restore at {@code height} after a restart: the round and value of the highest-round
+   * precommit for a value this validator signed there.
+   */
+  public Optional<DriverInput.Lock> lock(long height) {
+    return lockedAt(height)
+        .map(v -> new DriverInput.Lock(v.vote().round(), v.vote().value().orElseThrow()));
+  }
+
+  /** The prevotes that justified the lock at {@code height}, to feed back after a restart. */
+  public List<SignedVote> proofOfLock(long height) {
+    return lock(height)
+        .map(l -> proofs.get(new Slot(height, l.round(), "polka")))
+        .map(WalEntry.ProofOfLock::prevotes)
+        .orElse(List.of());
+  }
+
   /** Forgets slots below {@code height} here and in the WAL, once that height is committed. */
   public void committed(long height) {
     proposals.keySet().removeIf(s -> s.height() <= height);
     votes.keySet().removeIf(s -> s.height() <= height);
+    proofs.keySet().removeIf(s -> s.height() <= height);
     wal.truncateBelow(height + 1);
   }
 

@@ -37,6 +37,7 @@ final class WalCodec {
   static final byte VERSION = 1;
   private static final byte PROPOSAL = 1;
   private static final byte VOTE = 2;
+  private static final byte PROOF_OF_LOCK = 3;
 
   private WalCodec() {}
 
@@ -56,17 +57,17 @@ final class WalCodec {
           writeBytes(out, signed.signature().toArray());
         }
         case WalEntry.VoteSigned(SignedVote signed) -> {
-          Vote v = signed.vote();
           out.writeByte(VOTE);
-          out.writeByte(v.type() == VoteType.PREVOTE ? 0 : 1);
-          out.writeLong(v.height());
-          out.writeInt(v.round());
-          out.writeByte(v.value().isPresent() ? 1 : 0);
-          if (v.value().isPresent()) {
-            writeBytes(out, v.value().get().bytes().toArray());
+          writeVote(out, signed);
+        }
+        case WalEntry.ProofOfLock(long height, int round, java.util.List<SignedVote> prevotes) -> {
+          out.writeByte(PROOF_OF_LOCK);
+          out.writeLong(height);
+          out.writeInt(round);
+          out.writeInt(prevotes.size());
+          for (SignedVote v : prevotes) {
+            writeVote(out, v);
           }
-          writeBytes(out, v.validator().getBytes(StandardCharsets.UTF_8));
-          writeBytes(out, signed.signature().toArray());
         }
       }
     } catch (IOException e) {
@@ -99,25 +100,19 @@ final class WalCodec {
                   new SignedProposal(
                       new Proposal(height, round, value, validRound, proposer), signature));
             }
-            case VOTE -> {
-              VoteType type =
-                  switch (in.get()) {
-                    case 0 -> VoteType.PREVOTE;
-                    case 1 -> VoteType.PRECOMMIT;
-                    default -> throw new WalException("unknown vote type in WAL record");
-                  };
+            case VOTE -> new WalEntry.VoteSigned(readVote(in));
+            case PROOF_OF_LOCK -> {
               long height = in.getLong();
               int round = in.getInt();
-              Optional<ValueId> value =
-                  switch (in.get()) {
-                    case 0 -> Optional.empty();
-                    case 1 -> Optional.of(new ValueId(Bytes.of(readBytes(in))));
-                    default -> throw new WalException("bad value flag in WAL record");
-                  };
-              String validator = readName(in);
-              Bytes signature = Bytes.of(readBytes(in));
-              yield new WalEntry.VoteSigned(
-                  new SignedVote(new Vote(type, height, round, value, validator), signature));
+              int count = in.getInt();
+              if (count < 0 || count > 100_000) {
+                throw new WalException("implausible proof-of-lock size " + count);
+              }
+              java.util.List<SignedVote> prevotes = new java.util.ArrayList<>(count);
+              for (int i = 0; i < count; i++) {
+                prevotes.add(readVote(in));
+              }
+              yield new WalEntry.ProofOfLock(height, round, prevotes);
             }
             default -> throw new WalException("unknown WAL entry kind " + kind);
           };
@@ -130,6 +125,39 @@ final class WalCodec {
     } catch (IllegalArgumentException e) {
       throw new WalException("WAL record holds an invalid entry: " + e.getMessage(), e);
     }
+  }
+
+  private static void writeVote(DataOutputStream out, SignedVote signed) throws IOException {
+    Vote v = signed.vote();
+    out.writeByte(v.type() == VoteType.PREVOTE ? 0 : 1);
+    out.writeLong(v.height());
+    out.writeInt(v.round());
+    out.writeByte(v.value().isPresent() ? 1 : 0);
+    if (v.value().isPresent()) {
+      writeBytes(out, v.value().get().bytes().toArray());
+    }
+    writeBytes(out, v.validator().getBytes(StandardCharsets.UTF_8));
+    writeBytes(out, signed.signature().toArray());
+  }
+
+  private static SignedVote readVote(ByteBuffer in) {
+    VoteType type =
+        switch (in.get()) {
+          case 0 -> VoteType.PREVOTE;
+          case 1 -> VoteType.PRECOMMIT;
+          default -> throw new WalException("unknown vote type in WAL record");
+        };
+    long height = in.getLong();
+    int round = in.getInt();
+    Optional<ValueId> value =
+        switch (in.get()) {
+          case 0 -> Optional.empty();
+          case 1 -> Optional.of(new ValueId(Bytes.of(readBytes(in))));
+          default -> throw new WalException("bad value flag in WAL record");
+        };
+    String validator = readName(in);
+    Bytes signature = Bytes.of(readBytes(in));
+    return new SignedVote(new Vote(type, height, round, value, validator), signature);
   }
 
   private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -563,18 +563,26 @@ final class Simulation {
       seen.clear();
       for (WalEntry e : wal.entriesFrom(height)) {
         if (e.height() == height && honest()) {
-          mine.add(
-              switch (e) {
-                case WalEntry.ProposalSigned p -> new Wire.Prop(p.proposal());
-                case WalEntry.VoteSigned v -> new Wire.VoteMsg(v.vote());
-              });
+          switch (e) {
+            case WalEntry.ProposalSigned p -> mine.add(new Wire.Prop(p.proposal()));
+            case WalEntry.VoteSigned v -> mine.add(new Wire.VoteMsg(v.vote()));
+            case WalEntry.ProofOfLock p -> {}
+          }
         }
       }
-      for (SignedVote v : early) {
+      // A restarted validator restores its lock and feeds back the prevotes that justified it, so
+      // it can relay them; a fresh start has neither.
+      List<SignedVote> restored = new ArrayList<>(early);
+      Optional<DriverInput.Lock> lock = honest() ? guard.lock(height) : Optional.empty();
+      if (lock.isPresent()) {
+        restored.addAll(guard.proofOfLock(height));
+        bump("locks restored");
+      }
+      for (SignedVote v : restored) {
         seen.add(new Wire.VoteMsg(v));
       }
-      note(name + " start height " + height + " early " + early.size());
-      feed(new DriverInput.StartHeight(height, validators, early, List.of()));
+      note(name + " start height " + height + " early " + early.size() + " lock " + lock);
+      feed(new DriverInput.StartHeight(height, validators, restored, List.of(), lock));
       for (Wire w : later) {
         accept(w);
       }
@@ -761,7 +769,10 @@ final class Simulation {
 
     private void broadcast(Vote vote, Deque<DriverInput> local) {
       if (honest()) {
-        SignedVote signed = guard.sign(vote);
+        SignedVote signed =
+            vote.type() == VoteType.PRECOMMIT && vote.value().isPresent()
+                ? guard.sign(vote, driver.prevotesFor(vote.round(), vote.value().get()))
+                : guard.sign(vote);
         if (!signed.vote().equals(vote)) {
           bump("guard kept earlier vote"); // after a restart the core asked for another vote
         }

@@ -129,6 +129,58 @@ class DriverCrashRestartTest {
         .containsExactly(Optional.of(Y));
   }
 
+  @Test
+  void aRestartedValidatorKeepsItsLockInLaterRounds() {
+    InMemoryWal wal = new InMemoryWal();
+    Node before = new Node(new GuardedSigner(wal, VALIDATORS.signer("a")));
+    roundZeroFor(X).forEach(before::apply);
+    assertThat(votes(before.sent, VoteType.PRECOMMIT))
+        .extracting(v -> v.vote().value())
+        .containsExactly(Optional.of(X));
+
+    GuardedSigner reopened = new GuardedSigner(wal, VALIDATORS.signer("a"), 1);
+    assertThat(reopened.lock(1)).contains(new DriverInput.Lock(0, X));
+    assertThat(reopened.proofOfLock(1))
+        .extracting(v -> v.vote().validator())
+        .containsExactlyInAnyOrder("a", "b", "c");
+    Node after = new Node(reopened);
+    roundOneAfterRestart(reopened.proofOfLock(1), reopened.lock(1)).forEach(after::apply);
+
+    assertThat(votes(after.sent, VoteType.PREVOTE))
+        .filteredOn(v -> v.vote().round() == 1)
+        .extracting(v -> v.vote().value())
+        .as("locked on x in round 0, it prevotes nil for a fresh y in round 1 (lines 22-25)")
+        .containsExactly(Optional.empty());
+  }
+
+  @Test
+  void withoutItsRestoredLockItWouldPrevoteAgainstIt() {
+    InMemoryWal wal = new InMemoryWal();
+    Node before = new Node(new GuardedSigner(wal, VALIDATORS.signer("a")));
+    roundZeroFor(X).forEach(before::apply);
+    Node forgetful = new Node(new GuardedSigner(wal, VALIDATORS.signer("a"), 1));
+    roundOneAfterRestart(List.of(), Optional.empty()).forEach(forgetful::apply);
+
+    assertThat(votes(forgetful.sent, VoteType.PREVOTE))
+        .filteredOn(v -> v.vote().round() == 1)
+        .extracting(v -> v.vote().value())
+        .containsExactly(Optional.of(Y));
+  }
+
+  /**
+   * After a restart at height 1: b and d prevote nil in round 1 (f+1 from a higher round, so a
+   * skips to it, line 55), and round 1's proposer c proposes a fresh y.
+   */
+  private static List<DriverInput> roundOneAfterRestart(
+      List<SignedVote> proof, Optional<DriverInput.Lock> lock) {
+    return List.of(
+        new DriverInput.StartHeight(1, VALIDATORS.validators, proof, List.of(), lock),
+        new DriverInput.VoteReceived(VALIDATORS.signer("b").sign(Vote.prevote(1, 1, null, "b"))),
+        new DriverInput.VoteReceived(VALIDATORS.signer("d").sign(Vote.prevote(1, 1, null, "d"))),
+        new DriverInput.ProposalReceived(
+            VALIDATORS.signer("c").sign(new Proposal(1, 1, Y, -1, "c")), Validity.VALID));
+  }
+
   /** Height 1, round 0: b proposes {@code value}; b and c prevote it, so a precommits it. */
   private static List<DriverInput> roundZeroFor(ValueId value) {
     return List.of(
@@ -188,7 +240,11 @@ class DriverCrashRestartTest {
           for (DriverOutput o : driver.apply(queue.poll())) {
             switch (o) {
               case DriverOutput.BroadcastVote v -> {
-                SignedVote signed = signer.sign(v.vote());
+                SignedVote signed =
+                    v.vote().type() == VoteType.PRECOMMIT && v.vote().value().isPresent()
+                        ? signer.sign(
+                            v.vote(), driver.prevotesFor(v.vote().round(), v.vote().value().get()))
+                        : signer.sign(v.vote());
                 sent.add(signed);
                 queue.add(new DriverInput.VoteReceived(signed));
               }

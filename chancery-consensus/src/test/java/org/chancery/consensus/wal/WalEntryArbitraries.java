@@ -17,7 +17,15 @@ final class WalEntryArbitraries {
   private WalEntryArbitraries() {}
 
   static Arbitrary<WalEntry> entries() {
-    return Arbitraries.oneOf(votes(), proposals());
+    return Arbitraries.oneOf(votes(), proposals(), proofsOfLock());
+  }
+
+  static Arbitrary<WalEntry> proofsOfLock() {
+    return Combinators.combine(heights(), rounds(), votes().list().ofMaxSize(7))
+        .as(
+            (h, r, entries) ->
+                new WalEntry.ProofOfLock(
+                    h, r, entries.stream().map(e -> ((WalEntry.VoteSigned) e).vote()).toList()));
   }
 
   static Arbitrary<WalEntry> votes() {
