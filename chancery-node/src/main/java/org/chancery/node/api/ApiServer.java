@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final String PROBLEM_JSON = "application/problem+json";
+  private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
 
   private final ApiContext ctx;
   private final HttpServer server;
@@ -477,23 +478,40 @@ public final class ApiServer implements AutoCloseable {
   private byte[] readBody(HttpExchange ex) throws IOException {
     int max = ctx.limits().maxBodyBytes();
     String length = ex.getRequestHeaders().getFirst("Content-Length");
+    long declared = -1;
     if (length != null) {
       try {
-        if (Long.parseLong(length) > max) {
-          throw new ApiException(
-              413, "too-large", "request body of " + length + " bytes exceeds the limit of " + max);
-        }
+        declared = Long.parseLong(length);
       } catch (NumberFormatException e) {
         throw new ApiException(400, "malformed-request", "bad Content-Length");
       }
     }
     try (InputStream in = ex.getRequestBody()) {
+      if (declared > max) {
+        drain(in);
+        throw new ApiException(
+            413, "too-large", "request body of " + declared + " bytes exceeds the limit of " + max);
+      }
       byte[] body = in.readNBytes(max + 1);
       if (body.length > max) {
+        drain(in);
         throw new ApiException(
             413, "too-large", "request body exceeds the limit of " + max + " bytes");
       }
       return body;
+    }
+  }
+
+  /**
+   * Reads and discards what is left of a refused body, up to a bound, so a client still sending it
+   * gets the 413 instead of a connection reset; a larger body is cut off by closing.
+   */
+  private static void drain(InputStream in) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    long left = MAX_DRAIN_BYTES;
+    int n;
+    while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+      left -= n;
     }
   }
 
