@@ -303,6 +303,37 @@ class ApiTest {
   }
 
   @Test
+  void creatorCertificatesOutsideTheirValidityAreRejected() throws Exception {
+    java.nio.file.Path ca = dir.resolve("orgs/org1/ca");
+    org.chancery.crypto.pki.CertificateAuthority identityCa =
+        org.chancery.crypto.pki.CertificateAuthority.load(
+            org.chancery.crypto.pem.PemCodec.decodeCertificate(
+                java.nio.file.Files.readString(ca.resolve("identity-ca.pem"))),
+            org.chancery.crypto.pem.PemCodec.decodePrivateKey(
+                java.nio.file.Files.readString(ca.resolve("identity-ca.key")), null));
+    for (boolean expired : new boolean[] {true, false}) {
+      org.chancery.crypto.EcKeyPair keys = client.suite().generateKeyPair();
+      Instant now = Instant.now();
+      java.security.cert.X509Certificate cert =
+          identityCa.issueIdentity(
+              new org.chancery.crypto.pki.CertificateRequest(
+                  "temp@org1",
+                  org.chancery.crypto.pki.MemberRole.CLIENT,
+                  keys.publicKey(),
+                  java.util.List.of(),
+                  java.util.List.of(),
+                  expired ? now.minus(Duration.ofDays(10)) : now.plus(Duration.ofDays(1)),
+                  expired ? now.minus(Duration.ofDays(1)) : now.plus(Duration.ofDays(10))));
+      TestNetwork.Signer temp =
+          new TestNetwork.Signer(client.chainId(), client.suite(), "org1", cert, keys.privateKey());
+      Http.Response r = submit(temp.put("temp", "1"), "");
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(r.problemCode())
+          .isEqualTo(expired ? "certificate-expired" : "certificate-not-yet-valid");
+    }
+  }
+
+  @Test
   void nodeIdentityMayNotSubmit() throws Exception {
     TestNetwork.Signer nodeIdentity = net.signer("nodes/node1/identity");
     Http.Response r = submit(nodeIdentity.put("x", "1"), "");
