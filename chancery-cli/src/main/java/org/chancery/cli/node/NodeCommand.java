@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "node",
     mixinStandardHelpOptions = true,
     description = "Run a Chancery node.",
-    subcommands = {NodeStartCommand.class})
+    subcommands = {NodeStartCommand.class, NodeVerifyCommand.class})
 public final class NodeCommand {}
