@@ -280,7 +280,7 @@ public final class ConsensusDriver {
 
   private void onTimeout(TimeoutExpired expired) {
     Timeout t = expired.timeout();
-    if (t.height() != state.height() || t.round() != state.round()) {
+    if (driverRules.isStale(t, state)) {
       ignore(expired, "stale timeout " + t + " in round " + state.round());
       return;
     }
@@ -454,7 +454,8 @@ public final class ConsensusDriver {
 
   /** Feeds one compound input to the round state machine, at most once per round and step. */
   private void fire(RoundInput input) {
-    if (!fired.add(new Fired(input, state.round(), state.step()))) {
+    int round = driverRules.firstTimeRound(input, state.round());
+    if (!fired.add(new Fired(input, round, state.step()))) {
       return;
     }
     Transition t = machine.apply(state, input);

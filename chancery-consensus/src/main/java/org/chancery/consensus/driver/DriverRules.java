@@ -1,6 +1,8 @@
 package org.chancery.consensus.driver;
 
+import org.chancery.consensus.round.RoundInput;
 import org.chancery.consensus.round.RoundState;
+import org.chancery.consensus.types.Timeout;
 
 /**
  * Decisions the driver makes around Algorithm 1's rules, as small replaceable functions (the
@@ -21,5 +23,21 @@ public interface DriverRules {
    */
   default boolean reexamine(RoundState before, RoundState after) {
     return before.round() != after.round() || before.step() != after.step();
+  }
+
+  /**
+   * The round within which a compound input counts "for the first time" (lines 34, 36 and 47): the
+   * current one, so that each round schedules its own prevote and precommit timeouts.
+   */
+  default int firstTimeRound(RoundInput input, int round) {
+    return round;
+  }
+
+  /**
+   * Whether an expired timeout belongs to a round this validator has left (lines 57, 61 and 65 act
+   * only on {@code OnTimeout*(h_p, round_p)}): after a round skip its old timers still fire.
+   */
+  default boolean isStale(Timeout t, RoundState s) {
+    return t.height() != s.height() || t.round() != s.round();
   }
 }

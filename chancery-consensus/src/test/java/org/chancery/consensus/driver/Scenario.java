@@ -31,9 +31,14 @@ final class Scenario {
   private final List<DriverOutput> log = new ArrayList<>();
 
   Scenario(String self, Map<String, Long> powers) {
+    this(self, powers, new ConsensusDriver(self, new WeightedRoundRobin(), TIMEOUTS));
+  }
+
+  /** A scenario around a given driver (a planted bug's rules, say). */
+  Scenario(String self, Map<String, Long> powers, ConsensusDriver driver) {
     this.self = self;
     this.validators = Validators.of(powers);
-    this.driver = new ConsensusDriver(self, new WeightedRoundRobin(), TIMEOUTS);
+    this.driver = driver;
   }
 
   /** Validators a, b, c, d of power 1; this one is {@code self}. */

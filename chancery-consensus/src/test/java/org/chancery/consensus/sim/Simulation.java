@@ -69,6 +69,10 @@ final class Simulation {
   private static final long MAX_EVENTS = 3_000_000;
   private static final long MAX_DELAY_AFTER_HEAL = 40;
   private static final long GOSSIP_MILLIS = 400;
+
+  /** How long a planted {@link SimConfig.WalFault#SENT_BEFORE_SYNC} WAL leaves writes unsynced. */
+  static final long SYNC_LAG_MILLIS = 500;
+
   private static final boolean TRACE = Boolean.getBoolean("chancery.sim.trace");
 
   /**
@@ -412,7 +416,10 @@ final class Simulation {
     final ByzantineStrategy strategy;
     final double drift;
     final MessageSigner signer;
-    ConsensusWal wal = new InMemoryWal();
+    ConsensusWal wal =
+        config.walFault() == SimConfig.WalFault.SENT_BEFORE_SYNC
+            ? new UnsyncedWal()
+            : new InMemoryWal();
     ConsensusDriver driver;
     GuardedSigner guard;
     boolean up = true;
@@ -449,7 +456,9 @@ final class Simulation {
               config.rules(),
               config.thresholds(),
               config.driverRules());
-      guard = new GuardedSigner(wal, signer, height);
+      long replayFrom =
+          config.walFault() == SimConfig.WalFault.NOT_REPLAYED ? Long.MAX_VALUE : height;
+      guard = new GuardedSigner(wal, signer, replayFrom);
       startHeight();
       scheduleGossip();
     }
@@ -524,6 +533,9 @@ final class Simulation {
       up = false;
       incarnation++;
       future.clear();
+      if (wal instanceof UnsyncedWal unsynced) {
+        unsynced.loseAppendedAfter(now - SYNC_LAG_MILLIS);
+      }
     }
 
     void restart() {
@@ -535,7 +547,7 @@ final class Simulation {
       }
       note(name + " restart at height " + height);
       up = true;
-      if (!config.walSurvivesCrash()) {
+      if (config.walFault() == SimConfig.WalFault.VOLATILE) {
         wal = new InMemoryWal();
       }
       start();
@@ -844,6 +856,38 @@ final class Simulation {
       byte[] b = signature.toArray();
       b[b.length / 2] ^= 0x5a;
       return Bytes.of(b);
+    }
+  }
+
+  /**
+   * A planted bug: a WAL whose appends become durable only {@link #SYNC_LAG_MILLIS} later, while
+   * the node sends what it signed at once.
+   */
+  private final class UnsyncedWal implements ConsensusWal {
+    private record Timed(long at, WalEntry entry) {}
+
+    private final List<Timed> entries = new ArrayList<>();
+
+    @Override
+    public void append(WalEntry entry) {
+      entries.add(new Timed(now, entry));
+    }
+
+    @Override
+    public List<WalEntry> entriesFrom(long fromHeight) {
+      return entries.stream().map(Timed::entry).filter(e -> e.height() >= fromHeight).toList();
+    }
+
+    @Override
+    public void truncateBelow(long height) {
+      entries.removeIf(t -> t.entry().height() < height);
+    }
+
+    @Override
+    public void close() {}
+
+    void loseAppendedAfter(long time) {
+      entries.removeIf(t -> t.at() > time);
     }
   }
 }

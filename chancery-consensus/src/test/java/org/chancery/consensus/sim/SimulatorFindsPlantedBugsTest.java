@@ -40,7 +40,28 @@ class SimulatorFindsPlantedBugsTest {
 
   @Test
   void findsAWalThatDoesNotSurviveACrash() {
-    SimResult found = firstViolation(seed -> SimConfig.of(4, FaultMix.CRASH, 3).withVolatileWal());
+    SimResult found =
+        firstViolation(
+            seed -> SimConfig.of(4, FaultMix.CRASH, 3).withWalFault(SimConfig.WalFault.VOLATILE));
+    assertThat(found.violations()).anyMatch(v -> v.startsWith("double sign"));
+  }
+
+  @Test
+  void findsAVoteSentBeforeItsWalWriteIsSynced() {
+    SimResult found =
+        firstViolation(
+            seed ->
+                SimConfig.of(4, FaultMix.CRASH, 3)
+                    .withWalFault(SimConfig.WalFault.SENT_BEFORE_SYNC));
+    assertThat(found.violations()).anyMatch(v -> v.startsWith("double sign"));
+  }
+
+  @Test
+  void findsARestartThatDoesNotReplayTheWal() {
+    SimResult found =
+        firstViolation(
+            seed ->
+                SimConfig.of(4, FaultMix.CRASH, 3).withWalFault(SimConfig.WalFault.NOT_REPLAYED));
     assertThat(found.violations()).anyMatch(v -> v.startsWith("double sign"));
   }
 
