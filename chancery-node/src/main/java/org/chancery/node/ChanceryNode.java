@@ -60,9 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class ChanceryNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChanceryNode.class);
 
-  /** State versions kept for historical proofs. */
-  private static final int STATE_RETENTION = 1000;
-
   private final NodeConfig config;
   private final LedgerDatabase db;
   private final SparseMerkleState state;
@@ -160,7 +157,7 @@ public final class ChanceryNode implements AutoCloseable {
 
     LedgerDatabase db = LedgerDatabase.open(config.dataDir());
     try {
-      SparseMerkleState state = new SparseMerkleState(db, suite, STATE_RETENTION);
+      SparseMerkleState state = new SparseMerkleState(db, suite, config.stateRetention());
       ExecutionEngine engine =
           new ExecutionEngine(
               List.of(new KvContract()),

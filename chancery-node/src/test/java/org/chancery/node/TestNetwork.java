@@ -75,6 +75,11 @@ public final class TestNetwork {
         nodeConfigFile());
   }
 
+  /** Rewrites the node's configuration to keep only {@code versions} provable state versions. */
+  public void setStateRetention(int versions) throws IOException {
+    NodeConfigCodec.write(nodeConfig().withStateRetention(versions), nodeConfigFile());
+  }
+
   /** Rewrites the node's configuration with other request limits. */
   public void setRequestLimits(NodeConfig.RequestLimits limits) throws IOException {
     NodeConfigCodec.write(nodeConfig().withRequests(limits), nodeConfigFile());

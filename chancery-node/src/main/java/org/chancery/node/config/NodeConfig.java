@@ -33,6 +33,8 @@ import org.chancery.core.config.HostPort;
  * @param dataDir where the node keeps its ledger
  * @param mempool bounds of the node's mempool
  * @param requests bounds on API requests
+ * @param stateRetention how many of the latest state versions stay provable (historical state
+ *     proofs); older tree nodes are pruned
  */
 public record NodeConfig(
     String nodeName,
@@ -51,10 +53,18 @@ public record NodeConfig(
     List<Peer> peers,
     Path dataDir,
     MempoolSettings mempool,
-    RequestLimits requests) {
+    RequestLimits requests,
+    int stateRetention) {
+
+  /** State versions kept provable when node.yaml does not say. */
+  public static final int DEFAULT_STATE_RETENTION = 1000;
 
   public NodeConfig {
     peers = List.copyOf(peers);
+    if (stateRetention < 1) {
+      throw new IllegalArgumentException(
+          "stateRetention must be at least 1, got " + stateRetention);
+    }
   }
 
   /** This configuration with other mempool bounds. */
@@ -76,7 +86,31 @@ public record NodeConfig(
         peers,
         dataDir,
         settings,
-        requests);
+        requests,
+        stateRetention);
+  }
+
+  /** This configuration with another state retention. */
+  public NodeConfig withStateRetention(int versions) {
+    return new NodeConfig(
+        nodeName,
+        organisation,
+        validator,
+        chainId,
+        genesisFile,
+        genesisHash,
+        identityCertificate,
+        identityKey,
+        tlsCertificate,
+        tlsKey,
+        tlsCaBundle,
+        p2pListen,
+        apiListen,
+        peers,
+        dataDir,
+        mempool,
+        requests,
+        versions);
   }
 
   /** This configuration with other request limits. */
@@ -98,7 +132,8 @@ public record NodeConfig(
         peers,
         dataDir,
         mempool,
-        limits);
+        limits,
+        stateRetention);
   }
 
   /**

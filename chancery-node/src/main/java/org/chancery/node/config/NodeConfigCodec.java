@@ -56,7 +56,8 @@ public final class NodeConfigCodec {
         root.require("api")
             .requireMapping()
             .allowOnly("listen", "maxConcurrentRequests", "rateLimit");
-    YamlTree storage = root.require("storage").requireMapping().allowOnly("dataDir");
+    YamlTree storage =
+        root.require("storage").requireMapping().allowOnly("dataDir", "stateRetention");
 
     String name = name(node.require("name"));
     String organisation = name(node.require("organisation"));
@@ -91,7 +92,8 @@ public final class NodeConfigCodec {
         peers,
         path(baseDir, storage.require("dataDir")),
         mempool(root),
-        requests(api));
+        requests(api),
+        storage.optionalInt("stateRetention", NodeConfig.DEFAULT_STATE_RETENTION, 1, 100_000_000));
   }
 
   private static NodeConfig.RequestLimits requests(YamlTree api) {
@@ -179,7 +181,9 @@ public final class NodeConfigCodec {
                 config.requests().perClientPerSecond(),
                 "burst",
                 config.requests().perClientBurst())));
-    doc.put("storage", map("dataDir", rel(baseDir, config.dataDir())));
+    doc.put(
+        "storage",
+        map("dataDir", rel(baseDir, config.dataDir()), "stateRetention", config.stateRetention()));
     doc.put(
         "mempool",
         map(

@@ -332,7 +332,8 @@ public final class NetworkInitializer {
                 peers,
                 layout.nodeData(org.id(), node.name()),
                 NodeConfig.MempoolSettings.defaults(),
-                NodeConfig.RequestLimits.defaults());
+                NodeConfig.RequestLimits.defaults(),
+                NodeConfig.DEFAULT_STATE_RETENTION);
         Path configFile = layout.nodeConfig(org.id(), node.name());
         NodeConfigCodec.write(config, configFile);
         nodes.add(

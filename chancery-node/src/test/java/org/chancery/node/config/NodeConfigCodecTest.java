@@ -34,7 +34,8 @@ class NodeConfigCodecTest {
         List.of(new NodeConfig.Peer("node2", new HostPort("127.0.0.1", 7101))),
         base.resolve("orgs/org1/nodes/node1/data"),
         new NodeConfig.MempoolSettings(500, 1 << 20),
-        new NodeConfig.RequestLimits(64, 100, 200));
+        new NodeConfig.RequestLimits(64, 100, 200),
+        77);
   }
 
   @Test
