@@ -1,5 +1,7 @@
 package org.chancery.consensus.votekeeper;
 
+import org.chancery.consensus.types.SignedVote;
+
 /**
  * The two vote thresholds of Algorithm 1, over voting power. With n = 3f+1 validators of power 1: a
  * quorum is 2f+1 (more than two thirds of the total power), and f+1 (more than one third) is the
@@ -21,5 +23,15 @@ public interface Thresholds {
   /** f+1: more than one third of {@code total} (line 55). */
   default boolean isSkip(long weight, long total) {
     return 3 * weight > total;
+  }
+
+  /**
+   * Whether another vote by a validator already counted for this round and vote type adds its power
+   * again. Never, in Algorithm 1: a validator's power counts once per round and type; a repeated
+   * vote is either a duplicate or, if it differs, evidence of equivocation. A seam only so a test
+   * can plant the double count and show the tests catch it.
+   */
+  default boolean countsAgain(SignedVote earlier, SignedVote repeated) {
+    return false;
   }
 }

@@ -240,6 +240,8 @@ public final class VoteKeeper {
     if (earlier == null) {
       tally.counted.put(vote.validator(), signed);
       tally.weights.merge(vote.value(), power, Long::sum);
+    } else if (thresholds.countsAgain(earlier, signed)) {
+      tally.weights.merge(vote.value(), power, Long::sum);
     } else if (!earlier.vote().equals(vote)
         && equivocators.add(List.of(vote.validator(), vote.round(), vote.type()))) {
       // Keep the first conflict as proof; further ones by the same validator add nothing.

@@ -39,6 +39,26 @@ class SimulatorFindsPlantedBugsTest {
   }
 
   @Test
+  void findsOneValidatorsVoteCountedTwice() {
+    Thresholds doubleCount =
+        new Thresholds() {
+          @Override
+          public boolean countsAgain(
+              org.chancery.consensus.types.SignedVote earlier,
+              org.chancery.consensus.types.SignedVote repeated) {
+            return true;
+          }
+        };
+    SimResult found =
+        firstViolation(
+            seed ->
+                SimConfig.of(4, seed % 2 == 0 ? FaultMix.LOSSY : FaultMix.BYZANTINE, 3)
+                    .withThresholds(doubleCount));
+    assertThat(found.violations())
+        .anyMatch(v -> v.startsWith("agreement") || v.startsWith("validity"));
+  }
+
+  @Test
   void findsAWalThatDoesNotSurviveACrash() {
     SimResult found =
         firstViolation(
