@@ -409,6 +409,9 @@ public final class ConsensusDriver {
     }
     if (keeper.hasQuorumForAny(round, VoteType.PRECOMMIT)) {
       pending.add(new Pending(new RoundInput.PrecommitAny(), round));
+      if (!driverRules.polkasAfterPrecommitAny()) {
+        return;
+      }
     }
     proposalOfCurrentRound().ifPresent(p -> actOnProposal(p, Validity.VALID));
     if (state.step() == Step.PREVOTE && state.round() == round) {

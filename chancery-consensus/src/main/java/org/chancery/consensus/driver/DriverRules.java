@@ -40,4 +40,14 @@ public interface DriverRules {
   default boolean isStale(Timeout t, RoundState s) {
     return t.height() != s.height() || t.round() != s.round();
   }
+
+  /**
+   * Whether, on entering a step, the driver still acts on a polka it holds (lines 34 and 44) when
+   * it also holds 2f+1 precommits for anything (line 47). Always: the upon-rules are independent,
+   * and a nil polka must still make the validator precommit nil rather than wait for the precommit
+   * timeout.
+   */
+  default boolean polkasAfterPrecommitAny() {
+    return true;
+  }
 }

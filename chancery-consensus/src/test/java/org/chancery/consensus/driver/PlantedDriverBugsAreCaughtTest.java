@@ -81,7 +81,11 @@ class PlantedDriverBugsAreCaughtTest {
             "cancel the propose timeout on a proposal with a valid round but no polka (line 57)",
             new Core(
                 UponRules.ALGORITHM_1, DriverRules.STANDARD, Timers.CANCEL_PROPOSE_ON_PROPOSAL),
-            PlantedDriverBugsAreCaughtTest::aProposalWaitingForItsPolkaStillTimesOut));
+            PlantedDriverBugsAreCaughtTest::aProposalWaitingForItsPolkaStillTimesOut),
+        new PlantedBug(
+            "let precommit-any hide a pending nil polka (lines 44 and 47)",
+            new Core(UponRules.ALGORITHM_1, new PrecommitAnyHidesPolkas(), Timers.FAITHFUL),
+            PlantedDriverBugsAreCaughtTest::aNilPolkaHeldWithPrecommitsStillPrecommitsNil));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -160,7 +164,34 @@ class PlantedDriverBugsAreCaughtTest {
     assertThat(Scenario.votes(out)).contains(Vote.prevote(1, 1, null, self));
   }
 
+  /**
+   * While a still waits for round 0's proposal, b, c and d prevote nil and precommit nil. When its
+   * propose timeout fires it prevotes nil, and on entering the prevote step it holds both a nil
+   * polka and 2f+1 precommits: it must precommit nil at once (line 44), not only wait for the
+   * precommit timeout (line 47).
+   */
+  static void aNilPolkaHeldWithPrecommitsStillPrecommitsNil(Core core) {
+    Scenario s = core.scenarioAs("a");
+    s.start(1);
+    for (String o : List.of("b", "c", "d")) {
+      s.prevote(o, 0, null);
+    }
+    for (String o : List.of("b", "c", "d")) {
+      s.precommit(o, 0, null);
+    }
+    List<DriverOutput> out = s.timeout(TimeoutKind.PROPOSE, 0);
+    assertThat(Scenario.votes(out)).contains(Vote.precommit(1, 0, null, "a"));
+  }
+
   // --- the bugs ---
+
+  /** Holding 2f+1 precommits, the driver stops looking at the polkas it holds. */
+  private static final class PrecommitAnyHidesPolkas implements DriverRules {
+    @Override
+    public boolean polkasAfterPrecommitAny() {
+      return false;
+    }
+  }
 
   /** "For the first time" kept for the whole height for line 47: one precommit timeout only. */
   private static final class PrecommitTimeoutOncePerHeight implements DriverRules {
