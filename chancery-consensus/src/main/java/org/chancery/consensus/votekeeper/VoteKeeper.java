@@ -42,6 +42,10 @@ public final class VoteKeeper {
   private final Map<String, Long> powers;
   private final long totalPower;
   private final Thresholds thresholds;
+
+  /** Distinct rounds beyond the next one that one validator's votes may open. */
+  public static final int MAX_FUTURE_ROUNDS_PER_VALIDATOR = 2;
+
   private final TreeMap<Integer, RoundRecord> rounds = new TreeMap<>();
   private final List<Equivocation> evidence = new ArrayList<>();
   private final Set<List<Object>> equivocators = new HashSet<>();
@@ -101,6 +105,9 @@ public final class VoteKeeper {
   public Optional<ThresholdEvent> apply(SignedVote signed, int currentRound) {
     Vote vote = signed.vote();
     requireCountable(vote);
+    if (opensTooManyFutureRounds(vote, currentRound)) {
+      return Optional.empty();
+    }
     RoundRecord record = rounds.computeIfAbsent(vote.round(), r -> new RoundRecord());
     count(record, signed);
 
@@ -110,6 +117,28 @@ public final class VoteKeeper {
     }
     return thresholdFor(vote.round(), vote.type(), vote.value(), record.tally(vote.type()))
         .flatMap(record::emitOnce);
+  }
+
+  /**
+   * Bounds what one validator can make this keeper remember: votes for rounds more than one ahead
+   * of ours are kept for at most {@link #MAX_FUTURE_ROUNDS_PER_VALIDATOR} distinct rounds per
+   * validator. Honest validators advance round by round, so their votes are never refused; a
+   * Byzantine one cannot grow the keeper by voting in ever higher rounds. The f+1 skip of line 55
+   * still sees every honest validator's votes of the rounds ahead.
+   */
+  private boolean opensTooManyFutureRounds(Vote vote, int currentRound) {
+    if (currentRound == Integer.MAX_VALUE || vote.round() <= currentRound + 1) {
+      return false;
+    }
+    RoundRecord existing = rounds.get(vote.round());
+    if (existing != null && existing.voterWeights.containsKey(vote.validator())) {
+      return false;
+    }
+    long opened =
+        rounds.tailMap(currentRound + 1, false).values().stream()
+            .filter(r -> r.voterWeights.containsKey(vote.validator()))
+            .count();
+    return opened >= MAX_FUTURE_ROUNDS_PER_VALIDATOR;
   }
 
   /** Why {@code votes} are not a certificate that can be applied here, or empty if they are. */

@@ -35,6 +35,28 @@ class VoteKeeperTest {
   }
 
   @Test
+  void aValidatorCannotMakeTheKeeperRememberEverHigherRounds() {
+    for (int round = 5; round < 1000; round++) {
+      four.apply(prevote(round, A, "d"), 0);
+      four.apply(precommit(round, A, "d"), 0);
+    }
+    assertThat(four.rounds()).hasSize(VoteKeeper.MAX_FUTURE_ROUNDS_PER_VALIDATOR);
+    // The rounds it did open still take its other votes, and the next round is always open.
+    four.apply(precommit(5, B, "d"), 0);
+    four.apply(prevote(1, A, "d"), 0);
+    assertThat(four.rounds()).contains(1, 5, 6);
+  }
+
+  @Test
+  void fPlusOneFarAheadStillSkipsThere() {
+    for (int round = 10; round < 20; round++) {
+      four.apply(prevote(round, null, "d"), 0);
+    }
+    assertThat(four.apply(prevote(7, null, "a"), 0)).isEmpty();
+    assertThat(four.apply(prevote(7, null, "b"), 0)).contains(new SkipRound(7));
+  }
+
+  @Test
   void twoThirdsPlusOneForAValueIsAPolkaReportedOnce() {
     assertThat(four.apply(prevote(0, A, "a"), 0)).isEmpty();
     assertThat(four.apply(prevote(0, A, "b"), 0)).isEmpty();
