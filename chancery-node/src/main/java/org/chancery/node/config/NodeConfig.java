@@ -69,52 +69,20 @@ public record NodeConfig(
 
   /** This configuration with other mempool bounds. */
   public NodeConfig withMempool(MempoolSettings settings) {
-    return new NodeConfig(
-        nodeName,
-        organisation,
-        validator,
-        chainId,
-        genesisFile,
-        genesisHash,
-        identityCertificate,
-        identityKey,
-        tlsCertificate,
-        tlsKey,
-        tlsCaBundle,
-        p2pListen,
-        apiListen,
-        peers,
-        dataDir,
-        settings,
-        requests,
-        stateRetention);
+    return with(settings, requests, stateRetention);
   }
 
   /** This configuration with another state retention. */
   public NodeConfig withStateRetention(int versions) {
-    return new NodeConfig(
-        nodeName,
-        organisation,
-        validator,
-        chainId,
-        genesisFile,
-        genesisHash,
-        identityCertificate,
-        identityKey,
-        tlsCertificate,
-        tlsKey,
-        tlsCaBundle,
-        p2pListen,
-        apiListen,
-        peers,
-        dataDir,
-        mempool,
-        requests,
-        versions);
+    return with(mempool, requests, versions);
   }
 
   /** This configuration with other request limits. */
   public NodeConfig withRequests(RequestLimits limits) {
+    return with(mempool, limits, stateRetention);
+  }
+
+  private NodeConfig with(MempoolSettings m, RequestLimits r, int retention) {
     return new NodeConfig(
         nodeName,
         organisation,
@@ -131,9 +99,9 @@ public record NodeConfig(
         apiListen,
         peers,
         dataDir,
-        mempool,
-        limits,
-        stateRetention);
+        m,
+        r,
+        retention);
   }
 
   /**
