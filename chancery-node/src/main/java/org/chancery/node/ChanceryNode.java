@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.chancery.consensus.types.MessageSigner;
+import org.chancery.consensus.wal.ConsensusWal;
+import org.chancery.consensus.wal.FileConsensusWal;
+import org.chancery.consensus.wal.GuardedSigner;
 import org.chancery.contracts.kv.KvContract;
 import org.chancery.core.Bytes;
 import org.chancery.core.block.ValidatorSet;
@@ -35,9 +40,14 @@ import org.chancery.ledger.mempool.Mempool;
 import org.chancery.ledger.mempool.TransactionAdmission;
 import org.chancery.ledger.state.SparseMerkleState;
 import org.chancery.ledger.store.LedgerDatabase;
+import org.chancery.network.PeerNetwork;
 import org.chancery.node.api.ApiContext;
 import org.chancery.node.api.ApiLimits;
 import org.chancery.node.api.ApiServer;
+import org.chancery.node.api.ConsensusView;
+import org.chancery.node.bft.BftEngine;
+import org.chancery.node.bft.BlockValidator;
+import org.chancery.node.bft.EvidenceLog;
 import org.chancery.node.commit.CommitNotifier;
 import org.chancery.node.config.NodeConfig;
 import org.chancery.node.metrics.NodeMetrics;
@@ -65,7 +75,12 @@ public final class ChanceryNode implements AutoCloseable {
   private final SparseMerkleState state;
   private final Ledger ledger;
   private final SoloBlockProducer producer;
+  private final BftEngine engine;
+  private final PeerNetwork network;
+  private final ConsensusWal wal;
   private final ApiServer api;
+  private final Mempool mempool;
+  private final java.util.function.Consumer<org.chancery.core.tx.Transaction> onSubmit;
   private final NodeMetrics metrics;
   private final StatePruner pruner;
 
@@ -75,7 +90,12 @@ public final class ChanceryNode implements AutoCloseable {
       SparseMerkleState state,
       Ledger ledger,
       SoloBlockProducer producer,
+      BftEngine engine,
+      PeerNetwork network,
+      ConsensusWal wal,
       ApiServer api,
+      Mempool mempool,
+      java.util.function.Consumer<org.chancery.core.tx.Transaction> onSubmit,
       NodeMetrics metrics,
       StatePruner pruner) {
     this.config = config;
@@ -83,7 +103,12 @@ public final class ChanceryNode implements AutoCloseable {
     this.state = state;
     this.ledger = ledger;
     this.producer = producer;
+    this.engine = engine;
+    this.network = network;
+    this.wal = wal;
     this.api = api;
+    this.mempool = mempool;
+    this.onSubmit = onSubmit;
     this.metrics = metrics;
     this.pruner = pruner;
   }
@@ -95,6 +120,15 @@ public final class ChanceryNode implements AutoCloseable {
    * @throws org.chancery.ledger.store.StorageException if the database cannot be opened
    */
   public static ChanceryNode start(NodeConfig config, Clock clock) throws IOException {
+    return start(config, clock, PeerNetworkFactory.GRPC);
+  }
+
+  /**
+   * Starts a node whose peer network comes from {@code networks} (BFT only; a solo node has no
+   * peers).
+   */
+  public static ChanceryNode start(NodeConfig config, Clock clock, PeerNetworkFactory networks)
+      throws IOException {
     byte[] genesisBytes = read(config.genesisFile(), "genesis");
     Genesis genesis = GenesisCodec.decode(config.genesisFile().toString(), genesisBytes);
     String hash = GenesisCodec.hash(genesis.suite(), genesisBytes);
@@ -138,15 +172,6 @@ public final class ChanceryNode implements AutoCloseable {
               + "' is configured as a validator, but the genesis lists"
               + " no validator of that name with this identity key");
     }
-    if (genesis.consensus().type() != ConsensusType.SOLO) {
-      throw new ConfigException(
-          config.genesisFile().toString(),
-          0,
-          "consensus.type",
-          "this node supports solo consensus only so far; create the network with"
-              + " 'chancery network init --consensus solo'");
-    }
-
     List<X509Certificate> identityCas = new ArrayList<>();
     for (OrganisationEntry o : genesis.organisations()) {
       identityCas.add(PemCodec.decodeCertificate(o.identityCa()));
@@ -196,8 +221,9 @@ public final class ChanceryNode implements AutoCloseable {
           new Mempool(admission, config.mempool().maxTransactions(), config.mempool().maxBytes());
       NodeMetrics metrics = metrics(ledger, mempool);
       CommitNotifier notifier = new CommitNotifier();
+      boolean bft = genesis.consensus().type() == ConsensusType.BFT;
       SoloBlockProducer producer =
-          validator
+          validator && !bft
               ? new SoloBlockProducer(
                   ledger,
                   mempool,
@@ -209,43 +235,113 @@ public final class ChanceryNode implements AutoCloseable {
                   identityKey,
                   clock)
               : null;
+      ConsensusWal wal = null;
+      BftEngine created = null;
+      if (bft) {
+        Path consensusDir = config.dataDir().resolve("consensus");
+        Optional<GuardedSigner> signer = Optional.empty();
+        if (validator) {
+          wal = FileConsensusWal.open(consensusDir);
+          signer =
+              Optional.of(
+                  new GuardedSigner(
+                      wal,
+                      new MessageSigner(suite, genesis.chainId(), config.nodeName(), identityKey),
+                      ledger.height() + 1));
+        }
+        created =
+            new BftEngine(
+                new BftEngine.Parts(
+                    config.nodeName(),
+                    validator,
+                    ledger,
+                    mempool,
+                    notifier,
+                    metrics,
+                    genesis.consensus(),
+                    validators,
+                    signer,
+                    new BlockValidator(
+                        ledger,
+                        admission,
+                        mempool,
+                        genesis.consensus(),
+                        validators.hash(suite),
+                        window,
+                        clock),
+                    EvidenceLog.open(consensusDir),
+                    window,
+                    clock));
+      }
+      BftEngine bftEngine = created;
+      java.util.function.Consumer<org.chancery.core.tx.Transaction> onSubmit =
+          bftEngine != null
+              ? bftEngine::admitted
+              : producer != null ? tx -> producer.wake() : tx -> {};
+      ConsensusView view =
+          bftEngine != null ? bftEngine.view() : ConsensusView.solo(ledger::height);
       ApiContext context =
           new ApiContext(
               ledger,
               mempool,
               notifier,
               metrics,
-              producer == null ? () -> {} : producer::wake,
+              onSubmit,
               config.nodeName(),
               config.organisation(),
               validator,
               genesis.consensus().type().wireName(),
               () ->
-                  Optional.ofNullable(producer == null ? null : producer.failure())
+                  Optional.ofNullable(
+                          producer != null
+                              ? producer.failure()
+                              : bftEngine != null ? bftEngine.failure() : null)
                       .map(t -> "block production stopped: " + t),
               ApiLimits.of(
                   genesis.transactions().maxTxBytes(),
                   config.requests().maxConcurrent(),
                   config.requests().perClientPerSecond(),
-                  config.requests().perClientBurst()));
+                  config.requests().perClientBurst()),
+              view);
       ApiServer api =
           new ApiServer(
               new InetSocketAddress(config.apiListen().host(), config.apiListen().port()), context);
       StatePruner pruner = new StatePruner(state, metrics);
-      if (producer != null) {
-        producer.start();
+      PeerNetwork network = null;
+      try {
+        if (bftEngine != null) {
+          network = networks.start(config, bftEngine);
+          bftEngine.start(network);
+        }
+        if (producer != null) {
+          producer.start();
+        }
+        api.start();
+      } catch (IOException | RuntimeException e) {
+        if (bftEngine != null) {
+          bftEngine.close();
+        }
+        if (network != null) {
+          network.close();
+        }
+        if (wal != null) {
+          wal.close();
+        }
+        throw e;
       }
-      api.start();
       pruner.start(1000);
       log.info(
-          "node started name={} chain={} height={} api=http://{}:{} consensus={}",
+          "node started name={} chain={} height={} api=http://{}:{} consensus={} p2p={}",
           config.nodeName(),
           genesis.chainId(),
           ledger.height(),
           config.apiListen().host(),
           api.port(),
-          genesis.consensus().type().wireName());
-      return new ChanceryNode(config, db, state, ledger, producer, api, metrics, pruner);
+          genesis.consensus().type().wireName(),
+          network == null ? "-" : config.p2pListen().host() + ":" + network.port());
+      return new ChanceryNode(
+          config, db, state, ledger, producer, bftEngine, network, wal, api, mempool, onSubmit,
+          metrics, pruner);
     } catch (IOException | RuntimeException e) {
       db.close();
       throw e;
@@ -303,11 +399,43 @@ public final class ChanceryNode implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Admits a transaction as {@code POST /v1/transactions} does: into the mempool, then to block
+   * production (and, with BFT, to every peer).
+   *
+   * @throws org.chancery.core.tx.InvalidTransactionException if admission refuses it
+   * @throws org.chancery.ledger.mempool.MempoolFullException if the mempool is full
+   */
+  public org.chancery.core.tx.Transaction submit(byte[] encoded) {
+    org.chancery.core.tx.Transaction tx = mempool.submit(encoded);
+    onSubmit.accept(tx);
+    return tx;
+  }
+
+  /** The port the peer network listens on, or -1 for a solo node. */
+  public int p2pPort() {
+    return network == null ? -1 : network.port();
+  }
+
+  /** The BFT engine, if the chain runs BFT consensus. */
+  public Optional<BftEngine> consensus() {
+    return Optional.ofNullable(engine);
+  }
+
   @Override
   public void close() {
     api.close();
     if (producer != null) {
       producer.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+    if (network != null) {
+      network.close();
+    }
+    if (wal != null) {
+      wal.close();
     }
     pruner.close();
     db.close();

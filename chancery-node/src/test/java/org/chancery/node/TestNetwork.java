@@ -45,6 +45,56 @@ public final class TestNetwork {
     return new TestNetwork(dir);
   }
 
+  /**
+   * Writes a BFT network of {@code validators} organisations, one validating node each ({@code
+   * node1..nodeN} of {@code org1..orgN}), on free loopback ports.
+   */
+  public static TestNetwork createBft(Path dir, int validators, ConsensusParameters consensus)
+      throws IOException {
+    java.util.List<NetworkDescription.OrganisationSpec> orgs = new java.util.ArrayList<>();
+    for (int i = 1; i <= validators; i++) {
+      orgs.add(
+          new NetworkDescription.OrganisationSpec(
+              "org" + i,
+              "Organisation " + i,
+              java.util.List.of(
+                  new NetworkDescription.NodeSpec(
+                      "node" + i,
+                      "127.0.0.1",
+                      freePort(),
+                      freePort(),
+                      true,
+                      java.util.List.of("localhost"))),
+              java.util.List.of(
+                  new NetworkDescription.UserSpec(
+                      "client", org.chancery.crypto.pki.MemberRole.CLIENT),
+                  new NetworkDescription.UserSpec(
+                      "admin", org.chancery.crypto.pki.MemberRole.ADMIN))));
+    }
+    NetworkDescription d =
+        new NetworkDescription(
+            "test-chain",
+            "sm",
+            orgs,
+            consensus,
+            org.chancery.core.genesis.TransactionParameters.defaults(),
+            org.chancery.core.genesis.GovernancePolicy.majority(),
+            NetworkDescription.PkiSettings.defaults());
+    new NetworkInitializer(Clock.systemUTC()).initialize(d, null, dir, false, null);
+    return new TestNetwork(dir);
+  }
+
+  /** BFT parameters for tests: short timeouts, quick blocks. */
+  public static ConsensusParameters fastBft() {
+    return new ConsensusParameters(
+        ConsensusType.BFT, 1000, 250, 500, 250, 500, 250, 20, 2000, 4L * 1024 * 1024, 2000);
+  }
+
+  /** The configuration of node {@code i} of a network made by {@link #createBft}. */
+  public NodeConfig nodeConfig(int i) {
+    return NodeConfigCodec.read(dir.resolve("orgs/org" + i + "/nodes/node" + i + "/node.yaml"));
+  }
+
   /** A solo network that cuts blocks quickly. */
   public static TestNetwork create(Path dir) throws IOException {
     return create(dir, "sm", fast());
@@ -89,13 +139,18 @@ public final class TestNetwork {
     return ChanceryNode.start(nodeConfig(), Clock.systemUTC());
   }
 
-  /** Signs transactions as one identity directory. */
+  /** Signs transactions as one identity directory of org1. */
   public Signer signer(String identity) throws IOException {
-    Path d = dir.resolve("orgs/org1/" + identity);
+    return signer("org1", identity);
+  }
+
+  /** Signs transactions as one identity directory of {@code org}. */
+  public Signer signer(String org, String identity) throws IOException {
+    Path d = dir.resolve("orgs/" + org + "/" + identity);
     return new Signer(
         genesis.chainId(),
         suite,
-        "org1",
+        org,
         PemCodec.decodeCertificate(Files.readString(d.resolve("cert.pem"))),
         PemCodec.decodePrivateKey(Files.readString(d.resolve("key.pem")), null));
   }

@@ -14,23 +14,26 @@ import org.chancery.node.metrics.NodeMetrics;
  * @param mempool pending transactions
  * @param notifier commit waiters
  * @param metrics the node's metrics
- * @param onSubmit called after a transaction is admitted (wakes the block producer)
+ * @param onSubmit called with each transaction admitted from a client (wakes the block producer,
+ *     gossips it to peers)
  * @param node the node's name
  * @param organisation its organisation
  * @param validator whether it validates
  * @param consensus "solo" or "bft"
  * @param problem a reason the node is unhealthy, if it is
  * @param limits request limits
+ * @param consensusView where consensus is, for status and evidence
  */
 public record ApiContext(
     Ledger ledger,
     Mempool mempool,
     CommitNotifier notifier,
     NodeMetrics metrics,
-    Runnable onSubmit,
+    java.util.function.Consumer<org.chancery.core.tx.Transaction> onSubmit,
     String node,
     String organisation,
     boolean validator,
     String consensus,
     Supplier<Optional<String>> problem,
-    ApiLimits limits) {}
+    ApiLimits limits,
+    ConsensusView consensusView) {}

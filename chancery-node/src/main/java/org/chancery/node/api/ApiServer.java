@@ -181,6 +181,10 @@ public final class ApiServer implements AutoCloseable {
       requireGet(method);
       return respondJson(ex, 200, status());
     }
+    if (path.equals("/v1/consensus/evidence")) {
+      requireGet(method);
+      return respondJson(ex, 200, JsonViews.evidence(ctx.consensusView().evidence()));
+    }
     if (path.equals("/v1/transactions")) {
       if (!method.equals("POST")) {
         throw new ApiException(405, "method-not-allowed", "use POST to submit a transaction");
@@ -218,6 +222,12 @@ public final class ApiServer implements AutoCloseable {
     n.put("latestBlockHash", ctx.ledger().lastHash().hex());
     n.put("latestBlockTime", ctx.ledger().lastTime().toString());
     n.put("stateRoot", ctx.ledger().state().root().hex());
+    ObjectNode round = n.putObject("consensusState");
+    round.put("height", ctx.consensusView().height());
+    round.put("round", ctx.consensusView().round());
+    round.put("step", ctx.consensusView().step());
+    ObjectNode peers = round.putObject("peerHeights");
+    ctx.consensusView().peerHeights().forEach(peers::put);
     ObjectNode pool = n.putObject("mempool");
     pool.put("size", ctx.mempool().size());
     pool.put("bytes", ctx.mempool().bytes());
@@ -246,7 +256,7 @@ public final class ApiServer implements AutoCloseable {
     Map<String, String> query = query(ex.getRequestURI());
     Transaction tx = ctx.mempool().submit(encoded);
     ctx.metrics().increment("chancery_transactions_accepted_total");
-    ctx.onSubmit().run();
+    ctx.onSubmit().accept(tx);
     if (!"commit".equals(query.get("wait"))) {
       ObjectNode n = JsonViews.JSON.createObjectNode();
       n.put("txId", tx.txId().hex());

@@ -108,4 +108,33 @@ final class JsonViews {
       // Not JSON: base64 alone carries it.
     }
   }
+
+  /** Equivocations, each with both signed votes so anyone can check the proof. */
+  static ObjectNode evidence(java.util.List<org.chancery.consensus.votekeeper.Equivocation> all) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("count", all.size());
+    com.fasterxml.jackson.databind.node.ArrayNode items = n.putArray("equivocations");
+    for (org.chancery.consensus.votekeeper.Equivocation e : all) {
+      ObjectNode item = items.addObject();
+      org.chancery.consensus.types.Vote v = e.counted().vote();
+      item.put("validator", e.validator());
+      item.put("height", v.height());
+      item.put("round", v.round());
+      item.put("type", v.type().name().toLowerCase(java.util.Locale.ROOT));
+      item.set("first", signedVote(e.counted()));
+      item.set("second", signedVote(e.conflicting()));
+    }
+    return n;
+  }
+
+  private static ObjectNode signedVote(org.chancery.consensus.types.SignedVote s) {
+    ObjectNode n = JSON.createObjectNode();
+    if (s.vote().value().isPresent()) {
+      n.put("blockHash", s.vote().value().get().bytes().hex());
+    } else {
+      n.putNull("blockHash");
+    }
+    n.put("signature", B64.encodeToString(s.signature().toArray()));
+    return n;
+  }
 }
