@@ -365,6 +365,36 @@ public final class ChanceryNode implements AutoCloseable {
             "chancery_block_execute_seconds", "Time to execute a block and compute its roots.")
         .describe("chancery_block_write_seconds", "Time of a block's atomic synced write.")
         .describe("chancery_http_responses_total", "API responses by HTTP status.")
+        .describe("chancery_consensus_height", "Height being decided (BFT).")
+        .describe("chancery_consensus_round", "Round of the height being decided; -1 while idle.")
+        .describe(
+            "chancery_consensus_rounds_total",
+            "Rounds used by decided heights; divide by blocks for rounds per height.")
+        .describe("chancery_consensus_block_interval_seconds", "Time between consecutive commits.")
+        .describe(
+            "chancery_consensus_prevote_nil_total",
+            "Proposals this validator found invalid and prevoted nil for, by reason.")
+        .describe(
+            "chancery_consensus_equivocations_total",
+            "Validators caught signing two different votes for one height, round and step.")
+        .describe(
+            "chancery_consensus_messages_rejected_total",
+            "Consensus messages refused, by reason (malformed, signature).")
+        .describe(
+            "chancery_consensus_messages_ignored_total",
+            "Consensus messages not acted on, by reason (height, not-proposer, candidates).")
+        .describe(
+            "chancery_consensus_inbound_dropped_total",
+            "Inbound messages dropped because a processing queue was full, by channel.")
+        .describe("chancery_block_validate_seconds", "Time to check and execute a proposed block.")
+        .describe("chancery_sync_blocks_total", "Blocks committed by block sync.")
+        .describe("chancery_sync_rejected_total", "Synced blocks refused (certificate, roots).")
+        .describe(
+            "chancery_gossip_transactions_admitted_total",
+            "Transactions admitted from peers' gossip.")
+        .describe(
+            "chancery_gossip_transactions_rejected_total",
+            "Gossiped transactions refused, by code (duplicate is normal).")
         .describe(
             "chancery_state_pruned_records_total",
             "State-tree records deleted because no retained version needs them.");

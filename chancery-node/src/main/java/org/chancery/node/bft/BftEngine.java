@@ -192,6 +192,8 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   /** Starts consensus over {@code network}, which must already deliver to this engine. */
   public void start(PeerNetwork network) {
     this.network = Objects.requireNonNull(network, "network");
+    p.metrics().gauge("chancery_consensus_height", this::height);
+    p.metrics().gauge("chancery_consensus_round", this::round);
     loop.start();
     timers.scheduleWithFixedDelay(
         () -> post(new Tick()), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -515,7 +517,13 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   }
 
   private void onProposal(WireMessage.ProposalMessage m) {
-    ValueId value = m.proposal().proposal().value();
+    Proposal proposal = m.proposal().proposal();
+    if (!proposal.proposer().equals(driver.proposer(proposal.round()))) {
+      // Executing a block costs; only the round's proposer may make this validator do it.
+      p.metrics().increment("chancery_consensus_messages_ignored_total", "reason", "not-proposer");
+      return;
+    }
+    ValueId value = proposal.value();
     proposalRounds.add(m.proposal().proposal().round());
     Candidate c = candidates.get(value);
     if (c == null) {

@@ -42,6 +42,11 @@ final class LocalHub {
     cut.remove(node);
   }
 
+  /** Delivers {@code payload} to {@code node} as if the peer {@code from} had sent it. */
+  void inject(String node, PeerId from, Channel channel, byte[] payload) {
+    handlers.get(node).onMessage(from, channel, payload);
+  }
+
   void close() {
     delivery.shutdownNow();
   }
