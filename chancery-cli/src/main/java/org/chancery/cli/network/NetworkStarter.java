@@ -34,7 +34,12 @@ public final class NetworkStarter {
   /** Lines of a failed node's log shown to the operator. */
   public static final int LOG_TAIL_LINES = 25;
 
-  private static final Duration ROLLBACK_GRACE = Duration.ofSeconds(10);
+  /**
+   * Short: a node that is rolled back has not served anything yet, a SIGTERM that reaches a JVM
+   * still starting up can be lost (the JVM has not installed its handler), and SIGKILL is safe at
+   * any moment (a node commits each block in one synced batch).
+   */
+  private static final Duration ROLLBACK_GRACE = Duration.ofSeconds(3);
 
   private final NodeLauncher launcher;
   private final PidFiles pidFiles;
@@ -103,10 +108,23 @@ public final class NetworkStarter {
    * @param node the node that failed
    * @param reason what happened, for the operator
    * @param logTail the last lines of its log from this start
+   * @param stopped the nodes this run started and stopped again (the failed one among them if this
+   *     run started it)
    * @param nodes every node
    */
-  public record Failed(NetworkNode node, String reason, List<String> logTail, List<NodeUp> nodes)
-      implements UpResult {}
+  public record Failed(
+      NetworkNode node,
+      String reason,
+      List<String> logTail,
+      List<String> stopped,
+      List<NodeUp> nodes)
+      implements UpResult {
+    public Failed {
+      logTail = List.copyOf(logTail);
+      stopped = List.copyOf(stopped);
+      nodes = List.copyOf(nodes);
+    }
+  }
 
   private record Target(NetworkNode node, ProcessHandle process, LaunchedNode launched) {}
 
@@ -181,8 +199,9 @@ public final class NetworkStarter {
             failed.node(),
             failed.reason(),
             failed.logTail(),
+            failed.stopped(),
             failed.nodes().stream()
-                .map(n -> n.state().equals("started") ? stoppedAgain(n) : n)
+                .map(n -> failed.stopped().contains(n.name()) ? stoppedAgain(n) : n)
                 .toList());
       }
       keep = true;
@@ -257,6 +276,7 @@ public final class NetworkStarter {
         bad.node(),
         bad.node().name() + " " + why,
         LogTail.lastLines(bad.node().log(), offset, LOG_TAIL_LINES),
+        targets.stream().filter(t -> t.launched() != null).map(t -> t.node().name()).toList(),
         reports(targets, ready, bad.node()));
   }
 
@@ -283,9 +303,10 @@ public final class NetworkStarter {
     return out;
   }
 
+  /** A node this run started, after the rollback: no process; "failed" stays for the culprit. */
   private static NodeUp stoppedAgain(NodeUp n) {
-    return new NodeUp(
-        n.name(), n.organisation(), n.api(), null, n.height(), false, "stopped", n.log());
+    String state = n.state().equals("failed") ? "failed" : "stopped";
+    return new NodeUp(n.name(), n.organisation(), n.api(), null, n.height(), false, state, n.log());
   }
 
   /** Stops the nodes this run started and removes their pid files; the list is emptied. */

@@ -115,15 +115,12 @@ public final class NetworkUpCommand implements Callable<Integer> {
           err.println("last lines of " + failed.node().log() + ":");
           failed.logTail().forEach(line -> err.println("  | " + line));
         }
-        List<String> stopped =
-            failed.nodes().stream()
-                .filter(n -> n.state().equals("stopped"))
-                .map(NodeUp::name)
-                .toList();
+        List<String> stopped = failed.stopped();
         err.println(
             stopped.isEmpty()
                 ? "no node was started by this command, so none was stopped"
-                : "stopped the nodes this command started: " + String.join(", ", stopped));
+                : "the nodes this command started are stopped again: "
+                    + String.join(", ", stopped));
         err.flush();
         if (target.json()) {
           Map<String, Object> doc = header(net);
@@ -133,6 +130,7 @@ public final class NetworkUpCommand implements Callable<Integer> {
           error.put("detail", failed.reason());
           error.put("log", failed.node().log().toString());
           error.put("logTail", failed.logTail());
+          error.put("stopped", failed.stopped());
           doc.put("error", error);
           doc.put("nodes", failed.nodes());
           doc.put("notes", notes);

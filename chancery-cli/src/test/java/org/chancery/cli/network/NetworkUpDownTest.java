@@ -79,7 +79,12 @@ class NetworkUpDownTest {
         .contains("already running")
         .contains("nothing started")
         .contains(Long.toString(pid));
-    CliRun againJson = CliRun.of("network", "up", "--dir", dir, "--json");
+    CliRun againJson = CliRun.of("network", "up", "--dir", dir, "--json", "--await-blocks");
+    assertThat(againJson.exit()).as(againJson.err()).isZero();
+    assertThat(againJson.err())
+        .contains(
+            "--await-blocks skipped: solo consensus cuts a block only when transactions wait");
+    assertThat(againJson.json().path("blocksAwaited").asBoolean()).isFalse();
     assertThat(againJson.json().path("started").asInt()).isZero();
     assertThat(againJson.json().path("alreadyRunning").asInt()).isEqualTo(1);
     assertThat(againJson.json().path("nodes").get(0).path("pid").asLong()).isEqualTo(pid);
@@ -199,11 +204,13 @@ class NetworkUpDownTest {
           .contains("error: node2 exited with code 1 while starting")
           .contains("last lines of " + net.log(2))
           .contains("cannot serve the API on 127.0.0.1:" + taken)
-          .contains("stopped the nodes this command started: node1");
+          .contains("the nodes this command started are stopped again: node1, node2");
       JsonNode error = up.json().path("error");
       assertThat(error.path("code").asText()).isEqualTo("node-start-failed");
       assertThat(error.path("node").asText()).isEqualTo("node2");
       assertThat(error.path("logTail").toString()).contains("cannot serve the API");
+      assertThat(error.path("stopped").toString()).isEqualTo("[\"node1\",\"node2\"]");
+      assertThat(up.json().path("nodes").findValues("pid")).allMatch(JsonNode::isNull);
       assertThat(up.json().path("nodes").findValuesAsText("state"))
           .containsExactly("stopped", "failed");
     }
