@@ -153,8 +153,10 @@ public final class NetworkUpCommand implements Callable<Integer> {
     long started = up.started();
     if (started == 0) {
       out.printf(
-          "Network %s in %s is already running (%d nodes); nothing started.%n",
-          net.chainId(), net.root(), up.nodes().size());
+          "Network %s in %s is already running (%s); nothing started.%n",
+          net.chainId(),
+          net.root(),
+          up.nodes().size() == 1 ? "1 node" : up.nodes().size() + " nodes");
     } else {
       out.printf(
           "Network %s (%s) in %s is up: %d started, %d already running.%n",
