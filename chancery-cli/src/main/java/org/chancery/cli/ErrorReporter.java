@@ -1,5 +1,6 @@
 package org.chancery.cli;
 
+import org.chancery.cli.network.NetworkRunException;
 import org.chancery.core.config.ConfigException;
 import org.chancery.crypto.CryptoException;
 import org.chancery.node.network.NetworkInitException;
@@ -17,6 +18,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (e instanceof ConfigException
         || e instanceof CryptoException
         || e instanceof NetworkInitException
+        || e instanceof NetworkRunException
         || e instanceof org.chancery.ledger.store.StorageException
         || e instanceof java.io.IOException) {
       cli.getErr().println("error: " + e.getMessage());

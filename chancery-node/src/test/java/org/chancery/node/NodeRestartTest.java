@@ -3,6 +3,9 @@ package org.chancery.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +14,7 @@ import org.chancery.core.config.ConfigException;
 import org.chancery.core.tx.Transaction;
 import org.chancery.ledger.state.StateKey;
 import org.chancery.ledger.store.StorageException;
+import org.chancery.node.config.NodeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +69,24 @@ class NodeRestartTest {
       assertThat(node.ledger().height()).isZero();
       assertThatThrownBy(() -> ChanceryNode.start(net.nodeConfig(), Clock.systemUTC()))
           .isInstanceOfAny(StorageException.class, java.net.BindException.class);
+    }
+  }
+
+  @Test
+  void anApiPortInUseIsNamedInTheError(@TempDir Path dir) throws Exception {
+    TestNetwork net = TestNetwork.create(dir);
+    NodeConfig config = net.nodeConfig();
+    try (ServerSocket taken =
+        new ServerSocket(config.apiListen().port(), 1, InetAddress.getByName("127.0.0.1"))) {
+      assertThat(taken.isBound()).isTrue();
+      assertThatThrownBy(() -> ChanceryNode.start(config, Clock.systemUTC()))
+          .isInstanceOf(BindException.class)
+          .hasMessageContaining("cannot serve the API on 127.0.0.1:" + config.apiListen().port())
+          .hasMessageContaining("change api.listen in node.yaml");
+    }
+    // The failed start released the data directory: a node starts on it once the port is free.
+    try (ChanceryNode node = ChanceryNode.start(config, Clock.systemUTC())) {
+      assertThat(node.apiPort()).isEqualTo(config.apiListen().port());
     }
   }
 

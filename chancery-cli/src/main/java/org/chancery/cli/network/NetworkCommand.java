@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "network",
     mixinStandardHelpOptions = true,
     description = "Create and operate a Chancery network.",
-    subcommands = {NetworkInitCommand.class})
+    subcommands = {
+      NetworkInitCommand.class,
+      NetworkUpCommand.class,
+      NetworkStatusCommand.class,
+      NetworkDownCommand.class
+    })
 public final class NetworkCommand {}

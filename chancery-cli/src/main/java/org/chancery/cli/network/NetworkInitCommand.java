@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chancery.cli.JsonOutput;
+import org.chancery.core.config.ConfigException;
 import org.chancery.core.genesis.ConsensusType;
 import org.chancery.node.network.NetworkDescription;
 import org.chancery.node.network.NetworkDescriptionYaml;
@@ -124,6 +125,9 @@ public final class NetworkInitCommand implements Callable<Integer> {
       description = localDescription();
     }
     char[] passphrase = readPassphrase();
+    if (force) {
+      refuseWhileRunning(out);
+    }
     InitResult result =
         new NetworkInitializer(Clock.systemUTC())
             .initialize(description, yaml, out, force, passphrase);
@@ -162,6 +166,35 @@ public final class NetworkInitCommand implements Callable<Integer> {
           "--host must be a host name or IPv4 " + "address, got '" + host + "'");
     }
     return NetworkDescription.local(orgs, suite, type, host, basePort);
+  }
+
+  /**
+   * {@code --force} deletes the node data directories; under nodes that still run it would leave
+   * them writing to deleted files and answering for a network that no longer exists.
+   */
+  private static void refuseWhileRunning(Path dir) {
+    NetworkDirectory earlier;
+    try {
+      earlier = NetworkDirectory.open(dir);
+    } catch (NetworkRunException | ConfigException e) {
+      return; // no readable network there, so 'network up' cannot have started one
+    }
+    PidFiles pidFiles = new PidFiles();
+    List<String> running =
+        earlier.nodes().stream()
+            .filter(n -> pidFiles.inspect(n) instanceof PidFileState.Live)
+            .map(NetworkNode::name)
+            .toList();
+    if (!running.isEmpty()) {
+      throw new NetworkRunException(
+          "nodes of the network in "
+              + earlier.root()
+              + " are running ("
+              + String.join(", ", running)
+              + "); stop them first with 'chancery network down --dir "
+              + earlier.root()
+              + "', then run init --force again");
+    }
   }
 
   private char[] readPassphrase() throws IOException {

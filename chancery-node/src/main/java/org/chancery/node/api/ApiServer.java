@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -59,13 +60,32 @@ public final class ApiServer implements AutoCloseable {
 
   public ApiServer(InetSocketAddress bind, ApiContext ctx) throws IOException {
     this.ctx = ctx;
-    this.server = HttpServer.create(bind, 1024);
+    this.server = bind(bind);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     this.inFlight = new Semaphore(ctx.limits().maxConcurrentRequests());
     this.rateLimiter =
         new ClientRateLimiter(ctx.limits().perClientPerSecond(), ctx.limits().perClientBurst());
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+  }
+
+  /** Binds the port, naming the address when it is taken: the JDK's message does not. */
+  private static HttpServer bind(InetSocketAddress bind) throws IOException {
+    try {
+      return HttpServer.create(bind, 1024);
+    } catch (BindException e) {
+      BindException named =
+          new BindException(
+              "cannot serve the API on "
+                  + bind.getHostString()
+                  + ":"
+                  + bind.getPort()
+                  + ": "
+                  + e.getMessage()
+                  + "; stop the process using that port, or change api.listen in node.yaml");
+      named.initCause(e);
+      throw named;
+    }
   }
 
   public void start() {

@@ -56,6 +56,13 @@ public final class NetworkInitializer {
 
   private static final List<String> OWNED_ENTRIES = List.of("network.yaml", "genesis.json", "orgs");
 
+  /**
+   * What {@code --force} deletes: what init wrote plus the logs and pid files of {@code network
+   * up}, which belong to the network being replaced. (Callers make sure none of its nodes runs.)
+   */
+  private static final List<String> REPLACED_ENTRIES =
+      List.of("network.yaml", "genesis.json", "orgs", NetworkLayout.RUN);
+
   private final Clock clock;
 
   public NetworkInitializer(Clock clock) {
@@ -161,7 +168,7 @@ public final class NetworkInitializer {
               + " (its keys and node data are deleted)");
     }
     List<String> foreign =
-        present.stream().filter(name -> !OWNED_ENTRIES.contains(name)).sorted().toList();
+        present.stream().filter(name -> !REPLACED_ENTRIES.contains(name)).sorted().toList();
     if (!foreign.isEmpty()) {
       throw new NetworkInitException(
           dir
@@ -169,7 +176,7 @@ public final class NetworkInitializer {
               + String.join(", ", foreign)
               + "); --force only replaces a network directory, so choose an empty --out");
     }
-    for (String entry : OWNED_ENTRIES) {
+    for (String entry : REPLACED_ENTRIES) {
       deleteTree(dir.resolve(entry));
     }
   }

@@ -9,6 +9,12 @@ import java.nio.file.Path;
  * @param root the network directory
  */
 public record NetworkLayout(Path root) {
+  /**
+   * The directory {@code chancery network up} keeps each node's log and pid file in. Not written by
+   * {@code network init}; {@code init --force} deletes it with the rest of the network.
+   */
+  public static final String RUN = "run";
+
   public Path description() {
     return root.resolve("network.yaml");
   }
@@ -59,6 +65,26 @@ public record NetworkLayout(Path root) {
 
   public Path nodeData(String org, String node) {
     return node(org, node).resolve("data");
+  }
+
+  /** Where {@code network up} keeps node logs, pid files and its lock: {@code DIR/run}. */
+  public Path run() {
+    return root.resolve(RUN);
+  }
+
+  /** A node's stdout and stderr when started by {@code network up}: {@code DIR/run/NODE.log}. */
+  public Path nodeLog(String node) {
+    return run().resolve(node + ".log");
+  }
+
+  /** The pid of a node started by {@code network up}: {@code DIR/run/NODE.pid}. */
+  public Path nodePidFile(String node) {
+    return run().resolve(node + ".pid");
+  }
+
+  /** Held by {@code network up} and {@code down} so that two of them never race. */
+  public Path runLock() {
+    return run().resolve(".lock");
   }
 
   /** An identity directory ({@code --identity DIR}): {@code cert.pem} and {@code key.pem}. */

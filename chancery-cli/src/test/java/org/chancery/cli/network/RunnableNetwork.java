@@ -1,0 +1,119 @@
+package org.chancery.cli.network;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.chancery.cli.CliRun;
+
+/**
+ * A solo network for {@code network up/status/down} tests, written by {@code network init --config}
+ * from a description with free ports: node1 (org1) validates, node2..nodeN (one organisation each)
+ * follow. {@link #killLeftovers()} is the safety net every test runs last: no node process outlives
+ * its test, whatever the test asserted.
+ */
+final class RunnableNetwork {
+  final Path dir;
+  final List<Integer> apiPorts;
+
+  private RunnableNetwork(Path dir, List<Integer> apiPorts) {
+    this.dir = dir.toAbsolutePath().normalize();
+    this.apiPorts = List.copyOf(apiPorts);
+  }
+
+  static RunnableNetwork init(Path dir, int nodes) throws IOException {
+    List<Integer> apiPorts = new ArrayList<>();
+    StringBuilder yaml =
+        new StringBuilder("chainId: ops-test\nsuite: sm\nconsensus:\n  type: solo\n")
+            .append("  blockIntervalMs: 50\norganisations:\n");
+    for (int i = 1; i <= nodes; i++) {
+      int api = freePort();
+      apiPorts.add(api);
+      yaml.append("  - id: org")
+          .append(i)
+          .append("\n    name: Organisation ")
+          .append(i)
+          .append("\n    nodes:\n      - name: node")
+          .append(i)
+          .append("\n        host: 127.0.0.1\n        p2pPort: ")
+          .append(freePort())
+          .append("\n        apiPort: ")
+          .append(api)
+          .append("\n        validator: ")
+          .append(i == 1)
+          .append("\n    users:\n      - name: client\n        role: client\n");
+    }
+    Path description = dir.resolveSibling(dir.getFileName() + "-network.yaml");
+    Files.writeString(description, yaml, StandardCharsets.UTF_8);
+    CliRun init =
+        CliRun.of("network", "init", "--config", description.toString(), "--out", dir.toString());
+    if (init.exit() != 0) {
+      throw new IllegalStateException("network init failed: " + init.err());
+    }
+    return new RunnableNetwork(dir.toRealPath(), apiPorts);
+  }
+
+  Path description() {
+    return dir.resolveSibling(dir.getFileName() + "-network.yaml");
+  }
+
+  String api(int node) {
+    return "http://127.0.0.1:" + apiPorts.get(node - 1);
+  }
+
+  Path config(int node) {
+    return dir.resolve("orgs/org" + node + "/nodes/node" + node + "/node.yaml");
+  }
+
+  Path pidFile(int node) {
+    return dir.resolve("run/node" + node + ".pid");
+  }
+
+  Path log(int node) {
+    return dir.resolve("run/node" + node + ".log");
+  }
+
+  OptionalLong recordedPid(int node) throws IOException {
+    Path f = pidFile(node);
+    return Files.exists(f)
+        ? OptionalLong.of(Long.parseLong(Files.readString(f).strip()))
+        : OptionalLong.empty();
+  }
+
+  /** Processes whose command line names a file of this network: its nodes, however started. */
+  List<ProcessHandle> processes() {
+    String marker = dir.toString() + "/";
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.pid() != ProcessHandle.current().pid())
+        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+        .toList();
+  }
+
+  /** Kills any node process of this network and returns how many there were. */
+  int killLeftovers() throws InterruptedException {
+    List<ProcessHandle> left = processes();
+    for (ProcessHandle p : left) {
+      p.destroyForcibly();
+    }
+    for (ProcessHandle p : left) {
+      try {
+        p.onExit()
+            .get(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("node process " + p.pid() + " survived SIGKILL", e);
+      }
+    }
+    return left.size();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
