@@ -75,8 +75,9 @@ import org.slf4j.LoggerFactory;
  * the block and checks its roots against the header before committing it.
  *
  * <p>A validator does not start a height until it has something to decide: transactions in its
- * mempool, or a message of another validator for that height. An idle network therefore produces no
- * empty blocks and no round changes.
+ * mempool, or a message of another validator for that height, or {@link #HEARTBEAT_MILLIS} without
+ * a block. An idle network therefore commits one empty block per heartbeat and no round changes in
+ * between.
  *
  * <pre>{@code
  * BftEngine engine = new BftEngine(parts);
@@ -89,6 +90,12 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
 
   /** How often a node announces its status and re-sends its own messages. */
   static final long TICK_MILLIS = 500;
+
+  /**
+   * An idle network commits an empty block this often, so that a stalled chain is told apart from a
+   * quiet one and every node's liveness shows in its height.
+   */
+  static final long HEARTBEAT_MILLIS = 5_000;
 
   private static final int EVENT_CAPACITY = 50_000;
   private static final int FUTURE_MESSAGES = 10_000;
@@ -192,6 +199,7 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   /** Starts consensus over {@code network}, which must already deliver to this engine. */
   public void start(PeerNetwork network) {
     this.network = Objects.requireNonNull(network, "network");
+    lastCommitNanos = System.nanoTime();
     p.metrics().gauge("chancery_consensus_height", this::height);
     p.metrics().gauge("chancery_consensus_round", this::round);
     loop.start();
@@ -478,7 +486,9 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
     if (started || !p.validator() || System.nanoTime() < notBeforeNanos) {
       return;
     }
-    if (p.mempool().size() == 0 && current.isEmpty()) {
+    boolean heartbeat =
+        System.nanoTime() - lastCommitNanos >= TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MILLIS);
+    if (p.mempool().size() == 0 && current.isEmpty() && !heartbeat) {
       return;
     }
     startHeight();
@@ -673,9 +683,7 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
     if (started) {
       p.metrics().time("chancery_block_commit_seconds", now - heightStartedNanos);
     }
-    if (lastCommitNanos != 0) {
-      p.metrics().time("chancery_consensus_block_interval_seconds", now - lastCommitNanos);
-    }
+    p.metrics().time("chancery_consensus_block_interval_seconds", now - lastCommitNanos);
     lastCommitNanos = now;
     p.signer().ifPresent(s -> s.committed(block.height()));
     log.debug(
