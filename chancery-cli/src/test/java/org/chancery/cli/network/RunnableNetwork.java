@@ -27,10 +27,31 @@ final class RunnableNetwork {
   }
 
   static RunnableNetwork init(Path dir, int nodes) throws IOException {
+    return init(dir, nodes, "  type: solo\n  blockIntervalMs: 50\n", 1);
+  }
+
+  /**
+   * A BFT network of {@code validators} organisations with one validating node each, with short
+   * round timeouts so that fault tests see several rounds in a few seconds.
+   */
+  static RunnableNetwork initBft(Path dir, int validators) throws IOException {
+    return init(
+        dir,
+        validators,
+        "  type: bft\n  blockIntervalMs: 50\n  proposeTimeoutMs: 1000\n"
+            + "  proposeTimeoutDeltaMs: 250\n  prevoteTimeoutMs: 500\n"
+            + "  prevoteTimeoutDeltaMs: 250\n  precommitTimeoutMs: 500\n"
+            + "  precommitTimeoutDeltaMs: 250\n",
+        validators);
+  }
+
+  private static RunnableNetwork init(Path dir, int nodes, String consensus, int validators)
+      throws IOException {
     List<Integer> apiPorts = new ArrayList<>();
     StringBuilder yaml =
-        new StringBuilder("chainId: ops-test\nsuite: sm\nconsensus:\n  type: solo\n")
-            .append("  blockIntervalMs: 50\norganisations:\n");
+        new StringBuilder("chainId: ops-test\nsuite: sm\nconsensus:\n")
+            .append(consensus)
+            .append("organisations:\n");
     for (int i = 1; i <= nodes; i++) {
       int api = freePort();
       apiPorts.add(api);
@@ -45,7 +66,7 @@ final class RunnableNetwork {
           .append("\n        apiPort: ")
           .append(api)
           .append("\n        validator: ")
-          .append(i == 1)
+          .append(i <= validators)
           .append("\n    users:\n      - name: client\n        role: client\n");
     }
     Path description = dir.resolveSibling(dir.getFileName() + "-network.yaml");
