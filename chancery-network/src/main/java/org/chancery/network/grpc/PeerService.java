@@ -18,10 +18,14 @@ import org.chancery.network.proto.PushSummary;
 final class PeerService {
   static final String NAME = "chancery.network.v1.Peer";
 
-  /** A peer's long-lived stream of pushed messages to this node. */
+  /**
+   * A peer's long-lived stream of pushed messages to this node. Bidirectional although the receiver
+   * answers only once, at the end: gRPC flushes the response headers of such a call at once, and
+   * those headers are how the pusher learns it was accepted.
+   */
   static final MethodDescriptor<PeerMessage, PushSummary> PUSH =
       MethodDescriptor.<PeerMessage, PushSummary>newBuilder()
-          .setType(MethodDescriptor.MethodType.CLIENT_STREAMING)
+          .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
           .setFullMethodName(MethodDescriptor.generateFullMethodName(NAME, "Push"))
           .setRequestMarshaller(ProtoUtils.marshaller(PeerMessage.getDefaultInstance()))
           .setResponseMarshaller(ProtoUtils.marshaller(PushSummary.getDefaultInstance()))
