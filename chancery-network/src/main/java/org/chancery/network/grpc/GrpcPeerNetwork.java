@@ -150,7 +150,8 @@ public final class GrpcPeerNetwork implements PeerNetwork {
     }
 
     InboundService inbound =
-        new InboundService(handler, counters, verifier::get, settings.limits().maxMessageBytes());
+        new InboundService(
+            handler, counters, verifier::get, rejections, settings.limits().maxMessageBytes());
     SslContext serverTls =
         TlsContexts.server(settings.tls(), PeerTrustManager.inbound(verifier::get, rejections));
     Server server =
@@ -325,8 +326,11 @@ public final class GrpcPeerNetwork implements PeerNetwork {
     verifier.updateAndGet(v -> v.withRevocations(revoked));
   }
 
-  /** How many TLS peers were refused, by reason, since start; every reason is present. */
-  public Map<RejectionReason, Long> rejectedHandshakes() {
+  /**
+   * How many times a peer was refused since start, by reason (every reason is present): in a TLS
+   * handshake, either side, or when a call arrived on a connection whose peer was revoked since.
+   */
+  public Map<RejectionReason, Long> rejectedPeers() {
     return rejections.counts();
   }
 

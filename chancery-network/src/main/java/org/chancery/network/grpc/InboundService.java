@@ -32,6 +32,7 @@ import org.chancery.network.proto.PeerMessage;
 import org.chancery.network.proto.PushSummary;
 import org.chancery.network.tls.PeerRejectedException;
 import org.chancery.network.tls.PeerVerifier;
+import org.chancery.network.tls.RejectionRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,16 +53,19 @@ final class InboundService {
   private final PeerHandler handler;
   private final Map<String, PeerCounters> counters;
   private final Supplier<PeerVerifier> verifier;
+  private final RejectionRecorder rejections;
   private final int maxMessageBytes;
 
   InboundService(
       PeerHandler handler,
       Map<String, PeerCounters> counters,
       Supplier<PeerVerifier> verifier,
+      RejectionRecorder rejections,
       int maxMessageBytes) {
     this.handler = Objects.requireNonNull(handler, "handler");
     this.counters = Map.copyOf(counters);
     this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.rejections = Objects.requireNonNull(rejections, "rejections");
     this.maxMessageBytes = maxMessageBytes;
   }
 
@@ -80,8 +84,9 @@ final class InboundService {
 
   /**
    * Reads the caller from the TLS session. The trust manager already refused anyone who is not a
-   * configured peer; this checks again (the revocation set may have changed since the handshake)
-   * and, above all, derives the identity from the certificate, never from the request.
+   * configured peer; this checks again for every call, because the revocation set may have changed
+   * since the handshake and a connection carries many calls, and above all it derives the identity
+   * from the certificate, never from the request.
    */
   private final class Authenticator implements ServerInterceptor {
     @Override
@@ -99,12 +104,8 @@ final class InboundService {
       try {
         peer = verifier.get().verifyClient(new X509Certificate[] {certificate});
       } catch (PeerRejectedException e) {
-        log.warn(
-            "event=peer-call-refused method={} reason={} subject=\"{}\" detail=\"{}\"",
-            call.getMethodDescriptor().getFullMethodName(),
-            e.reason(),
-            e.subject(),
-            e.getMessage());
+        // A new call on a connection whose handshake passed, from a peer revoked since then.
+        rejections.record("inbound call " + call.getMethodDescriptor().getBareMethodName(), e);
         call.close(Status.UNAUTHENTICATED.withDescription(e.getMessage()), new Metadata());
         return new ServerCall.Listener<>() {};
       }
