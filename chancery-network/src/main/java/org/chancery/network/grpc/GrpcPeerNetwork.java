@@ -127,6 +127,10 @@ public final class GrpcPeerNetwork implements PeerNetwork {
     }
     AtomicReference<PeerVerifier> verifier = new AtomicReference<>(initial);
     RejectionRecorder rejections = new RejectionRecorder();
+    SslContext serverTls =
+        TlsContexts.server(settings.tls(), PeerTrustManager.inbound(verifier::get, rejections));
+    // Runs gRPC callbacks and the node's handler; handlers may block, so threads are not pooled
+    // to a fixed size. Calls are bounded per connection, and only peers get connections.
     ExecutorService executor =
         Executors.newCachedThreadPool(daemonThreads("chancery-net-" + settings.nodeName() + "-"));
     int frameLimit = settings.limits().maxMessageBytes() + PeerService.ENVELOPE_BYTES;
@@ -152,8 +156,6 @@ public final class GrpcPeerNetwork implements PeerNetwork {
     InboundService inbound =
         new InboundService(
             handler, counters, verifier::get, rejections, settings.limits().maxMessageBytes());
-    SslContext serverTls =
-        TlsContexts.server(settings.tls(), PeerTrustManager.inbound(verifier::get, rejections));
     Server server =
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(settings.listenHost(), settings.listenPort()))

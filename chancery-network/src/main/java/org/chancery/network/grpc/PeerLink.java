@@ -519,17 +519,20 @@ final class PeerLink {
     }
   }
 
+  /**
+   * One line for the log: the deepest cause says what went wrong (a TLS alert, a refused
+   * connection); gRPC's own description adds Netty pipeline dumps and repeats it.
+   */
   private static String describe(Status status) {
-    StringBuilder text = new StringBuilder();
-    if (status.getDescription() != null) {
-      text.append(status.getDescription());
+    Throwable root = status.getCause();
+    while (root != null && root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
-    Throwable cause = status.getCause();
-    while (cause != null) {
-      text.append(text.isEmpty() ? "" : ": ").append(cause.getMessage());
-      cause = cause.getCause();
-    }
-    return text.toString().replace('"', '\'');
+    String text =
+        root != null && root.getMessage() != null
+            ? root.getClass().getSimpleName() + ": " + root.getMessage()
+            : String.valueOf(status.getDescription());
+    return text.replaceAll("\\s+", " ").replace('"', '\'');
   }
 
   /** One Push stream's callbacks and what they reported; fields guarded by {@link #lock}. */

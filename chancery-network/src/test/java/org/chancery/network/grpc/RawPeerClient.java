@@ -13,6 +13,8 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import io.grpc.netty.shaded.io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
@@ -43,6 +45,19 @@ final class RawPeerClient implements AutoCloseable {
   }
 
   PushResult push(Channel on, String... texts) throws Exception {
+    List<PeerMessage> messages = new ArrayList<>();
+    for (String text : texts) {
+      messages.add(
+          PeerMessage.newBuilder()
+              .setChannel(PeerService.toWire(on))
+              .setPayload(ByteString.copyFromUtf8(text))
+              .build());
+    }
+    return push(messages);
+  }
+
+  /** Pushes {@code messages} exactly as given, then half-closes and waits for the end. */
+  PushResult push(List<PeerMessage> messages) throws Exception {
     ClientCall<PeerMessage, PushSummary> call =
         channel.newCall(
             PeerService.PUSH, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS));
@@ -69,13 +84,7 @@ final class RawPeerClient implements AutoCloseable {
         },
         new Metadata());
     call.request(1);
-    for (String text : texts) {
-      call.sendMessage(
-          PeerMessage.newBuilder()
-              .setChannel(PeerService.toWire(on))
-              .setPayload(ByteString.copyFromUtf8(text))
-              .build());
-    }
+    messages.forEach(call::sendMessage);
     call.halfClose();
     return result.get(20, TimeUnit.SECONDS);
   }
