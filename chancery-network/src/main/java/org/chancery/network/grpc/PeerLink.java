@@ -446,8 +446,9 @@ final class PeerLink {
         return outcome;
       }
       if (next != null) {
-        call.sendMessage(next);
+        // Counted first, so no peer can have a message this node's counters do not show yet.
         counters.countSent(next.getPayload().size());
+        call.sendMessage(next);
       }
     }
   }

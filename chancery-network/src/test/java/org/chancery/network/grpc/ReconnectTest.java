@@ -43,9 +43,9 @@ class ReconnectTest {
       Eventually.until("the restarted node2 gets the new one", () -> again.texts().size() == 2);
 
       assertThat(again.texts()).containsExactly("while-down", "after");
-      PeerState node2 = TestCluster.state(node1, "node2");
-      assertThat(node2.connected()).isTrue();
-      assertThat(node2.messagesSent()).isEqualTo(3);
+      Eventually.until(
+          "node1 reports node2 connected", () -> TestCluster.state(node1, "node2").connected());
+      assertThat(TestCluster.state(node1, "node2").messagesSent()).isEqualTo(3);
     }
   }
 
@@ -65,7 +65,8 @@ class ReconnectTest {
       cluster.startNode(NODE2, port);
       RecordingHandler node2 = cluster.handler("node2");
       Eventually.until("node2 gets the early message", () -> node2.texts().contains("early"));
-      assertThat(TestCluster.state(node1, "node2").connected()).isTrue();
+      Eventually.until(
+          "node1 reports node2 connected", () -> TestCluster.state(node1, "node2").connected());
     }
   }
 
