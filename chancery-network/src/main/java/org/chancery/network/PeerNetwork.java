@@ -16,10 +16,19 @@ import java.util.List;
  */
 public interface PeerNetwork extends AutoCloseable {
 
-  /** Queues {@code payload} for every configured peer. */
+  /**
+   * Queues {@code payload} for every configured peer. The bytes are copied, so the caller may reuse
+   * the array.
+   *
+   * @throws MessageTooLargeException if the payload exceeds the network's maximum message size
+   */
   void broadcast(Channel channel, byte[] payload);
 
-  /** Queues {@code payload} for one peer; false if no such peer is configured. */
+  /**
+   * Queues {@code payload} for one peer; false if no such peer is configured.
+   *
+   * @throws MessageTooLargeException if the payload exceeds the network's maximum message size
+   */
   boolean send(String peer, Channel channel, byte[] payload);
 
   /**
