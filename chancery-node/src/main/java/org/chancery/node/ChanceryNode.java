@@ -310,7 +310,14 @@ public final class ChanceryNode implements AutoCloseable {
       PeerNetwork network = null;
       try {
         if (bftEngine != null) {
-          network = networks.start(config, bftEngine);
+          network =
+              networks.start(
+                  config,
+                  validators.validators().stream()
+                      .collect(
+                          java.util.stream.Collectors.toMap(
+                              ValidatorSet.Validator::name, ValidatorSet.Validator::organisation)),
+                  bftEngine);
           bftEngine.start(network);
         }
         if (producer != null) {

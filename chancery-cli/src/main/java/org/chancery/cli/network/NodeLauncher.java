@@ -93,6 +93,12 @@ public final class NodeLauncher {
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
     List<String> cmd = new ArrayList<>(command);
+    // Linux shows at most a page of a process's command line to others, and a classpath is
+    // longer than that: the node's config goes before it too, where PidFiles can read it.
+    int cp = cmd.indexOf("-cp");
+    if (cp > 0) {
+      cmd.add(cp, configMarker(node.config()));
+    }
     cmd.addAll(List.of("node", "start", "--config", node.config().toString()));
     Process process =
         new ProcessBuilder(cmd)
@@ -109,6 +115,11 @@ public final class NodeLauncher {
       throw e;
     }
     return new LaunchedNode(node, process, offset);
+  }
+
+  /** The JVM option naming a node's config on its command line, ahead of the classpath. */
+  static String configMarker(Path config) {
+    return "-Dchancery.node.config=" + config;
   }
 
   /** The command this launcher runs before {@code node start --config FILE}. */

@@ -51,7 +51,10 @@ public final class PidFiles {
     String config = node.config().toString();
     Optional<Boolean> namesConfig =
         info.arguments()
-            .map(args -> List.of(args).contains(config))
+            .map(
+                args ->
+                    List.of(args).contains(config)
+                        || List.of(args).contains(NodeLauncher.configMarker(node.config())))
             .or(() -> info.commandLine().map(line -> line.contains(config)));
     if (namesConfig.isEmpty()) {
       return new PidFileState.Stale(

@@ -27,7 +27,7 @@ final class LocalHub {
   private final ExecutorService delivery = Executors.newSingleThreadExecutor();
 
   PeerNetworkFactory factory() {
-    return (config, handler) -> {
+    return (config, organisations, handler) -> {
       handlers.put(config.nodeName(), handler);
       return new Endpoint(config.nodeName(), config.organisation());
     };
