@@ -1,6 +1,7 @@
 package org.chancery.cli;
 
 import java.io.PrintWriter;
+import org.chancery.cli.bench.BenchCommand;
 import org.chancery.cli.block.BlockCommand;
 import org.chancery.cli.network.NetworkCommand;
 import org.chancery.cli.node.NodeCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       TxCommand.class,
       BlockCommand.class,
       StateCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ChanceryCli {

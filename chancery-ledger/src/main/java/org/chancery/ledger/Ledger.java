@@ -188,7 +188,7 @@ public final class Ledger {
       proposed.state().writeTo(batch);
       db.commit(batch);
     }
-    blocks.committed(block.height());
+    blocks.committed(block);
     state.committed(proposed.state());
   }
 }

@@ -2,7 +2,9 @@ package org.chancery.ledger.chain;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.chancery.core.Bytes;
 import org.chancery.core.block.Block;
@@ -29,9 +31,25 @@ import org.chancery.ledger.store.StorageException;
 public final class BlockStore {
   private static final byte[] LATEST = "latest-height".getBytes(StandardCharsets.US_ASCII);
 
+  /**
+   * Latest committed blocks kept decoded. Followers of the chain (clients reading each new block,
+   * commit waiters looking up their transaction) read these again and again, and decoding a block
+   * re-parses and re-hashes every transaction in it.
+   */
+  private static final int RECENT_BLOCKS = 4;
+
   private final LedgerDatabase db;
   private final CryptoSuite suite;
   private volatile long height;
+  private final Map<Long, Block> recent =
+      new LinkedHashMap<>(RECENT_BLOCKS * 2, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Block> eldest) {
+          return size() > RECENT_BLOCKS;
+        }
+      };
 
   public BlockStore(LedgerDatabase db, CryptoSuite suite) {
     this.db = db;
@@ -46,17 +64,29 @@ public final class BlockStore {
   }
 
   public Optional<BlockHeader> header(long h) {
+    Block cached = recent(h);
+    if (cached != null) {
+      return Optional.of(cached.header());
+    }
     byte[] bytes = db.get(Column.HEADERS, Keys.height(h));
     return Optional.ofNullable(bytes).map(BlockHeader::decode);
   }
 
   /** Hash of the committed header at {@code h}. */
   public Optional<Bytes> blockHash(long h) {
+    Block cached = recent(h);
+    if (cached != null) {
+      return Optional.of(cached.hash());
+    }
     byte[] bytes = db.get(Column.HEADERS, Keys.height(h));
     return Optional.ofNullable(bytes).map(b -> Bytes.of(suite.hash(b)));
   }
 
   public Optional<Block> block(long h) {
+    Block cached = recent(h);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
     byte[] bytes = db.get(Column.BLOCKS, Keys.height(h));
     return Optional.ofNullable(bytes).map(b -> Block.decode(b, suite));
   }
@@ -135,11 +165,25 @@ public final class BlockStore {
     batch.put(Column.META, LATEST, key);
   }
 
-  /** Called after the batch holding block {@code h} was committed. */
-  public void committed(long h) {
+  /** Called after the batch holding {@code block} was committed. */
+  public void committed(Block block) {
+    long h = block.height();
     if (h != height + 1) {
       throw new IllegalStateException("committed " + h + " after " + height);
     }
+    synchronized (recent) {
+      recent.put(h, block);
+    }
     height = h;
+  }
+
+  /** A recently committed block, or null. Blocks are immutable, so sharing one is safe. */
+  private Block recent(long h) {
+    if (h > height) {
+      return null;
+    }
+    synchronized (recent) {
+      return recent.get(h);
+    }
   }
 }

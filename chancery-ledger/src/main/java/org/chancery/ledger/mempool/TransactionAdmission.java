@@ -49,6 +49,19 @@ public final class TransactionAdmission {
    * @throws InvalidTransactionException naming the first rule it breaks
    */
   public Transaction admit(byte[] encoded) {
+    Transaction tx = decode(encoded);
+    check(tx);
+    return tx;
+  }
+
+  /**
+   * The first half of {@link #admit}: size and structure only, so that a caller admitting many
+   * transactions can name each rejected one by its id.
+   *
+   * @throws InvalidTransactionException {@code too-large}, {@code malformed-transaction} or {@code
+   *     unsigned}
+   */
+  public Transaction decode(byte[] encoded) {
     if (encoded.length > rules.maxTxBytes()) {
       throw new InvalidTransactionException(
           "too-large",
@@ -57,13 +70,20 @@ public final class TransactionAdmission {
     if (encoded.length == 0) {
       throw new InvalidTransactionException("malformed-transaction", "transaction is empty");
     }
-    Transaction tx = Transaction.decode(encoded, suite);
+    return Transaction.decode(encoded, suite);
+  }
+
+  /**
+   * The second half of {@link #admit}: every rule on a decoded transaction, at this node's clock.
+   *
+   * @throws InvalidTransactionException naming the first rule it breaks
+   */
+  public void check(Transaction tx) {
     checkStateless(tx, clock.instant());
     if (committed.isCommitted(tx.txId())) {
       throw new InvalidTransactionException(
           "replayed", "transaction " + tx.txId().hex() + " is already committed");
     }
-    return tx;
   }
 
   /**

@@ -292,4 +292,25 @@ class LedgerExecutionTest {
     assertThat(new ChainVerifier(SM, "c1", VALIDATORS).verify(ledger.blocks(), GENESIS))
         .isEqualTo(20);
   }
+
+  @Test
+  void recentBlocksAreServedAsCommittedAndOlderOnesAsStoredAlike() {
+    List<org.chancery.core.block.Block> committed = new ArrayList<>();
+    for (int b = 0; b < 6; b++) {
+      commit(tx("put", "recent/" + b + "=" + b));
+      committed.add(ledger.blocks().block(ledger.height()).orElseThrow());
+    }
+    // The latest few are the committed objects themselves: no decoding, no re-hashing.
+    assertThat(ledger.blocks().block(6).orElseThrow()).isSameAs(committed.get(5));
+    // Older ones come from the database, and equal what was committed.
+    org.chancery.core.block.Block first = ledger.blocks().block(1).orElseThrow();
+    assertThat(first).isNotSameAs(committed.get(0));
+    assertThat(first.encode()).isEqualTo(committed.get(0).encode());
+    assertThat(ledger.blocks().blockHash(6)).contains(committed.get(5).hash());
+    assertThat(ledger.blocks().header(6)).contains(committed.get(5).header());
+    assertThat(ledger.blocks().block(7)).isEmpty();
+    reopen();
+    assertThat(ledger.blocks().block(6).orElseThrow().encode())
+        .isEqualTo(committed.get(5).encode());
+  }
 }

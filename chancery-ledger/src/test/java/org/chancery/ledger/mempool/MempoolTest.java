@@ -252,4 +252,92 @@ class MempoolTest {
     assertThat(pool.contains(a.txId())).isTrue();
     assertThat(pool.contains(b.txId())).isFalse();
   }
+
+  // ---- batches ----
+
+  private static List<byte[]> encoded(List<Transaction> txs) {
+    return txs.stream().map(Transaction::encoded).toList();
+  }
+
+  @Test
+  void batchKeepsItsOrderWhenCheckedInParallel() throws Exception {
+    Mempool pool = pool(1000, 1 << 24, RevocationSet.empty());
+    List<Transaction> txs = java.util.stream.Stream.generate(MempoolTest::tx).limit(200).toList();
+    List<String> threads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    try (java.util.concurrent.ExecutorService four =
+        java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<Submission> results =
+          pool.submitAll(
+              encoded(txs),
+              task ->
+                  four.execute(
+                      () -> {
+                        threads.add(Thread.currentThread().getName());
+                        task.run();
+                      }));
+
+      assertThat(results)
+          .containsExactlyElementsOf(txs.stream().map(Submission.Accepted::new).toList());
+    }
+    assertThat(pool.peekBatch(1000, 1 << 24)).containsExactlyElementsOf(txs);
+    assertThat(threads).as("slices handed to the executor").hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void batchRejectsEachBadTransactionAloneWithItsCodeAndId() {
+    Mempool pool = pool();
+    Transaction good = tx();
+    Transaction late = tx(CLIENT, "c1", "kv", NOW.minus(Duration.ofMinutes(11)));
+    Transaction alsoGood = tx();
+
+    List<Submission> results =
+        pool.submitAll(
+            List.of(
+                good.encoded(),
+                new byte[] {1, 2, 3},
+                late.encoded(),
+                alsoGood.encoded(),
+                good.encoded()),
+            Runnable::run);
+
+    assertThat(results.get(0)).isEqualTo(new Submission.Accepted(good));
+    assertThat(results.get(1))
+        .isInstanceOfSatisfying(
+            Submission.Rejected.class,
+            r -> {
+              assertThat(r.code()).isEqualTo("malformed-transaction");
+              assertThat(r.txId()).isEmpty();
+            });
+    assertThat(results.get(2))
+        .isInstanceOfSatisfying(
+            Submission.Rejected.class,
+            r -> {
+              assertThat(r.code()).isEqualTo("expired");
+              assertThat(r.txId()).contains(late.txId());
+            });
+    assertThat(results.get(3)).isEqualTo(new Submission.Accepted(alsoGood));
+    assertThat(results.get(4))
+        .isInstanceOfSatisfying(
+            Submission.Rejected.class, r -> assertThat(r.code()).isEqualTo("duplicate"));
+    assertThat(pool.peekBatch(10, 1 << 20)).containsExactly(good, alsoGood);
+  }
+
+  @Test
+  void batchThatOverfillsThePoolIsAcceptedUpToTheBound() {
+    Mempool pool = pool(2, 1 << 20, RevocationSet.empty());
+    List<Transaction> txs = List.of(tx(), tx(), tx());
+
+    List<Submission> results = pool.submitAll(encoded(txs), Runnable::run);
+
+    assertThat(results.subList(0, 2))
+        .containsExactly(new Submission.Accepted(txs.get(0)), new Submission.Accepted(txs.get(1)));
+    assertThat(results.get(2))
+        .isInstanceOfSatisfying(
+            Submission.Rejected.class,
+            r -> {
+              assertThat(r.code()).isEqualTo("mempool-full");
+              assertThat(r.message()).contains("retry later");
+            });
+    assertThat(pool.size()).isEqualTo(2);
+  }
 }

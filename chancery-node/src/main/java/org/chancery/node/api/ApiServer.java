@@ -1,6 +1,7 @@
 package org.chancery.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,9 +14,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +35,7 @@ import org.chancery.core.tx.InvalidTransactionException;
 import org.chancery.core.tx.Transaction;
 import org.chancery.ledger.chain.TxLocation;
 import org.chancery.ledger.mempool.MempoolFullException;
+import org.chancery.ledger.mempool.Submission;
 import org.chancery.ledger.state.StateKey;
 import org.chancery.node.commit.TxOutcome;
 import org.slf4j.Logger;
@@ -205,6 +209,12 @@ public final class ApiServer implements AutoCloseable {
       requireGet(method);
       return respondJson(ex, 200, JsonViews.evidence(ctx.consensusView().evidence()));
     }
+    if (path.equals("/v1/transactions:batch")) {
+      if (!method.equals("POST")) {
+        throw new ApiException(405, "method-not-allowed", "use POST to submit a batch");
+      }
+      return submitBatch(ex);
+    }
     if (path.equals("/v1/transactions")) {
       if (!method.equals("POST")) {
         throw new ApiException(405, "method-not-allowed", "use POST to submit a transaction");
@@ -255,12 +265,15 @@ public final class ApiServer implements AutoCloseable {
     return n;
   }
 
+  private static String contentType(HttpExchange ex) {
+    return Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type"))
+        .orElse("")
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
   private int submit(HttpExchange ex) throws IOException {
-    String type =
-        Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type"))
-            .orElse("")
-            .toLowerCase(java.util.Locale.ROOT);
-    byte[] body = readBody(ex);
+    String type = contentType(ex);
+    byte[] body = readBody(ex, ctx.limits().maxBodyBytes());
     byte[] encoded;
     if (type.startsWith("application/x-protobuf") || type.startsWith("application/octet-stream")) {
       encoded = body;
@@ -313,6 +326,101 @@ public final class ApiServer implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  /**
+   * {@code POST /v1/transactions:batch}: admits many transactions in one request, each judged on
+   * its own (one result per transaction, in request order), their signatures checked in parallel.
+   * Problems with the request as a whole (media type, envelope, size) answer problem+json.
+   */
+  private int submitBatch(HttpExchange ex) throws IOException {
+    String type = contentType(ex);
+    byte[] body = readBody(ex, ctx.limits().maxBatchBodyBytes());
+    if (!type.startsWith("application/json")) {
+      throw new ApiException(
+          415,
+          "unsupported-media-type",
+          "send a batch as application/json {\"transactions\": [\"<base64>\", ...]}");
+    }
+    if (query(ex.getRequestURI()).containsKey("wait")) {
+      throw new ApiException(
+          400,
+          "malformed-request",
+          "a batch does not wait for commits; follow each transaction with GET"
+              + " /v1/transactions/{txId}, or submit one with POST /v1/transactions?wait=commit");
+    }
+    List<byte[]> encoded = batchEnvelope(body);
+    List<Submission> results = ctx.mempool().submitAll(encoded, executor);
+    ObjectNode n = JsonViews.JSON.createObjectNode();
+    ArrayNode list = JsonViews.JSON.createArrayNode();
+    int accepted = 0;
+    for (Submission result : results) {
+      ObjectNode r = list.addObject();
+      switch (result) {
+        case Submission.Accepted a -> {
+          accepted++;
+          ctx.onSubmit().accept(a.transaction());
+          r.put("txId", a.transaction().txId().hex());
+          r.put("status", "pending");
+        }
+        case Submission.Rejected rejected -> {
+          ctx.metrics().increment("chancery_transactions_rejected_total", "code", rejected.code());
+          rejected.txId().ifPresent(id -> r.put("txId", id.hex()));
+          r.put("status", "rejected");
+          ObjectNode problem = r.putObject("problem");
+          problem.put("type", "urn:chancery:error:" + rejected.code());
+          problem.put("title", Problems.title(rejected.code()));
+          problem.put("status", Problems.status(rejected.code()));
+          problem.put("detail", rejected.message());
+        }
+      }
+    }
+    if (accepted > 0) {
+      ctx.metrics().add("chancery_transactions_accepted_total", accepted);
+    }
+    n.put("accepted", accepted);
+    n.put("rejected", results.size() - accepted);
+    n.set("results", list);
+    return respondJson(ex, 200, n);
+  }
+
+  /** The encoded transactions of {@code {"transactions": ["<base64>", ...]}}. */
+  private List<byte[]> batchEnvelope(byte[] body) {
+    JsonNode node;
+    try {
+      node = JsonViews.JSON.readTree(body);
+    } catch (IOException e) {
+      throw new ApiException(400, "malformed-request", "body is not JSON: " + e.getMessage());
+    }
+    JsonNode txs = node == null ? null : node.get("transactions");
+    if (txs == null || !txs.isArray()) {
+      throw new ApiException(
+          400,
+          "malformed-request",
+          "JSON body must be {\"transactions\": [\"<base64 of an encoded Transaction>\", ...]}");
+    }
+    int max = ctx.limits().maxBatchTransactions();
+    if (txs.isEmpty() || txs.size() > max) {
+      throw new ApiException(
+          txs.isEmpty() ? 400 : 413,
+          txs.isEmpty() ? "malformed-request" : "too-large",
+          "a batch holds 1 to " + max + " transactions, this one " + txs.size());
+    }
+    List<byte[]> out = new ArrayList<>(txs.size());
+    Base64.Decoder base64 = Base64.getDecoder();
+    for (int i = 0; i < txs.size(); i++) {
+      JsonNode tx = txs.get(i);
+      if (!tx.isTextual()) {
+        throw new ApiException(
+            400, "malformed-request", "transactions[" + i + "] is not a base64 string");
+      }
+      try {
+        out.add(base64.decode(tx.asText()));
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(400, "malformed-request", "transactions[" + i + "] is not base64");
+      }
+    }
+    return out;
   }
 
   private Duration timeout(String text) {
@@ -505,8 +613,7 @@ public final class ApiServer implements AutoCloseable {
     return Bytes.of(HexFormat.of().parseHex(text.toLowerCase(java.util.Locale.ROOT)));
   }
 
-  private byte[] readBody(HttpExchange ex) throws IOException {
-    int max = ctx.limits().maxBodyBytes();
+  private static byte[] readBody(HttpExchange ex, int max) throws IOException {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     long declared = -1;
     if (length != null) {

@@ -1,5 +1,6 @@
 package org.chancery.node.metrics;
 
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,7 +100,26 @@ public final class NodeMetrics {
           .append(e.getValue()[1].sum())
           .append('\n');
     }
+    processCpu(out);
     return out.toString();
+  }
+
+  /**
+   * Prometheus' standard {@code process_cpu_seconds_total}: CPU time of the whole node process (all
+   * threads, user and system), so that a benchmark on the same machine can report what each
+   * transaction cost the node.
+   */
+  private static void processCpu(StringBuilder out) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        && os.getProcessCpuTime() >= 0) {
+      out.append(
+              "# HELP process_cpu_seconds_total Total user and system CPU time spent in seconds.\n")
+          .append("# TYPE process_cpu_seconds_total counter\n")
+          .append("process_cpu_seconds_total ")
+          .append(os.getProcessCpuTime() / 1e9)
+          .append('\n');
+    }
   }
 
   private void header(StringBuilder out, String name, String type) {

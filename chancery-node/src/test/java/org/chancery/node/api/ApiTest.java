@@ -213,6 +213,7 @@ class ApiTest {
     Http.Response metrics = http.get("/metrics");
     assertThat(metrics.contentType()).startsWith("text/plain");
     assertThat(metrics.body()).contains("# TYPE chancery_block_height gauge");
+    assertThat(metrics.body()).containsPattern("(?m)^process_cpu_seconds_total [0-9.E]+$");
     JsonNode openapi = http.get("/v1/openapi.json").json();
     assertThat(openapi.path("openapi").asText()).startsWith("3.");
     assertThat(openapi.path("paths").has("/v1/transactions")).isTrue();

@@ -45,4 +45,37 @@ class PendingTransactionsTest {
       assertThat(http.get("/v1/status").json().path("mempool").path("size").asInt()).isEqualTo(2);
     }
   }
+
+  @Test
+  void batchIsAcceptedUpToTheMempoolBoundAndTheRestIsRejectedAsFull(@TempDir Path dir)
+      throws Exception {
+    TestNetwork net = TestNetwork.create(dir, "sm", TestNetwork.slow());
+    net.setMempool(2, 1 << 20);
+    try (ChanceryNode node = net.start()) {
+      Http http = new Http(node.apiPort());
+      TestNetwork.Signer client = net.client();
+      String body =
+          "{\"transactions\":["
+              + java.util.stream.Stream.of("a", "b", "c")
+                  .map(k -> client.put(k, "1").encoded())
+                  .map(b -> "\"" + java.util.Base64.getEncoder().encodeToString(b) + "\"")
+                  .collect(java.util.stream.Collectors.joining(","))
+              + "]}";
+
+      Http.Response r =
+          http.post(
+              "/v1/transactions:batch",
+              "application/json",
+              body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(r.json().path("accepted").asInt()).isEqualTo(2);
+      com.fasterxml.jackson.databind.JsonNode third = r.json().path("results").get(2);
+      assertThat(third.path("status").asText()).isEqualTo("rejected");
+      assertThat(third.path("problem").path("type").asText())
+          .isEqualTo("urn:chancery:error:mempool-full");
+      assertThat(third.path("problem").path("status").asInt()).isEqualTo(503);
+      assertThat(http.get("/v1/status").json().path("mempool").path("size").asInt()).isEqualTo(2);
+    }
+  }
 }
