@@ -240,6 +240,7 @@ public final class ChanceryNode implements AutoCloseable {
       if (bft) {
         Path consensusDir = config.dataDir().resolve("consensus");
         Optional<GuardedSigner> signer = Optional.empty();
+        boolean walCreated = !Files.exists(consensusDir.resolve(FileConsensusWal.FILE_NAME));
         if (validator) {
           wal = FileConsensusWal.open(consensusDir);
           signer =
@@ -271,7 +272,8 @@ public final class ChanceryNode implements AutoCloseable {
                         clock),
                     EvidenceLog.open(consensusDir),
                     window,
-                    clock));
+                    clock,
+                    walCreated));
       }
       BftEngine bftEngine = created;
       java.util.function.Consumer<org.chancery.core.tx.Transaction> onSubmit =

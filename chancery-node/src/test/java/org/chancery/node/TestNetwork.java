@@ -160,11 +160,21 @@ public final class TestNetwork {
     return signer("users/client");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /**
+   * A port free now and not handed out before in this JVM: the kernel may give a just-closed port
+   * again, and two nodes of one network must not share one.
+   */
+  private static synchronized int freePort() throws IOException {
+    while (true) {
+      try (ServerSocket s = new ServerSocket(0)) {
+        if (HANDED_OUT.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      }
     }
   }
+
+  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
   /** Builds and signs transactions for one identity. */
   public record Signer(

@@ -28,7 +28,6 @@ import org.chancery.sdk.TransactionResult;
 import org.chancery.sdk.TransactionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Four validators as separate JVM processes on loopback, talking gRPC over mutual TLS, under a
@@ -55,8 +54,12 @@ class BftProcessFaultTest {
   }
 
   @Test
-  void fourValidatorProcessesSurviveCrashesPausesAndDataLoss(@TempDir Path tmp) throws Exception {
-    net = RunnableNetwork.initBft(tmp.resolve("net"), 4);
+  void fourValidatorProcessesSurviveCrashesPausesAndDataLoss() throws Exception {
+    // Under target/ rather than a temporary directory, so the nodes' logs outlive a failure.
+    Path where = Path.of("target", "bft-fault-test").toAbsolutePath();
+    deleteTree(where);
+    Files.createDirectories(where);
+    net = RunnableNetwork.initBft(where.resolve("net"), 4);
     up();
     List<ChanceryClient> clients = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
@@ -121,6 +124,8 @@ class BftProcessFaultTest {
     up();
     load.up(4);
     awaitHeight(clients.get(3), target);
+    // Its consensus WAL went with the directory: it must not vote where its lost votes might be.
+    assertThat(Files.readString(net.log(4))).contains("consensus WAL was missing");
 
     List<Bytes> acknowledged = load.stop();
     assertThat(acknowledged).hasSizeGreaterThan(20);

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class FileConsensusWal implements ConsensusWal {
-  static final String FILE_NAME = "consensus.wal";
+  /** The log file in the WAL directory. */
+  public static final String FILE_NAME = "consensus.wal";
+
   static final String TEMP_NAME = "consensus.wal.tmp";
   private static final Logger log = LoggerFactory.getLogger(FileConsensusWal.class);
 

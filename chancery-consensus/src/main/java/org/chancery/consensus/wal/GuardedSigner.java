@@ -127,6 +127,19 @@ public final class GuardedSigner {
         .orElse(List.of());
   }
 
+  /**
+   * The votes this validator signed at {@code height}, as the WAL and this session know them; a
+   * restarted validator re-sends them, since peers may never have received them.
+   */
+  public List<SignedVote> votesAt(long height) {
+    return votes.values().stream()
+        .filter(v -> v.vote().height() == height)
+        .sorted(
+            Comparator.comparingInt((SignedVote v) -> v.vote().round())
+                .thenComparing(v -> v.vote().type()))
+        .toList();
+  }
+
   /** Forgets slots below {@code height} here and in the WAL, once that height is committed. */
   public void committed(long height) {
     proposals.keySet().removeIf(s -> s.height() <= height);

@@ -99,10 +99,14 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
 
   private static final int EVENT_CAPACITY = 50_000;
   private static final int FUTURE_MESSAGES = 10_000;
+  private static final int MAX_RELAYED = 2_000;
   private static final int SYNC_BATCH = 32;
   private static final long SYNC_BYTES = 64L * 1024 * 1024;
 
-  /** What one node brings to consensus. */
+  /**
+   * What one node brings to consensus. {@code walCreated} says the consensus WAL did not exist when
+   * the node started: a new validator, or one whose data directory was lost.
+   */
   public record Parts(
       String self,
       boolean validator,
@@ -116,7 +120,8 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
       BlockValidator blockValidator,
       EvidenceLog evidence,
       Duration validityWindow,
-      Clock clock) {
+      Clock clock,
+      boolean walCreated) {
     public Parts {
       Objects.requireNonNull(self, "self");
       Objects.requireNonNull(signer, "signer");
@@ -167,8 +172,11 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   private long notBeforeNanos;
   private long heightStartedNanos;
   private long lastCommitNanos;
+  private boolean amnesiac;
+  private long silentThrough;
   private final Map<ValueId, Candidate> candidates = new HashMap<>();
   private final Map<String, byte[]> mine = new LinkedHashMap<>();
+  private final Map<String, byte[]> seen = new LinkedHashMap<>();
   private final Map<Integer, byte[]> myProposals = new HashMap<>();
   private final java.util.Set<Integer> proposalRounds = new java.util.HashSet<>();
   private final List<WireMessage> current = new ArrayList<>();
@@ -199,6 +207,12 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   /** Starts consensus over {@code network}, which must already deliver to this engine. */
   public void start(PeerNetwork network) {
     this.network = Objects.requireNonNull(network, "network");
+    // A validator whose consensus WAL did not exist may have lost it (a deleted data directory): it
+    // cannot know what it signed before. Until its peers say where the network is, it signs
+    // nothing; if they have already committed blocks, it stays silent through the height they are
+    // deciding, the last one its lost votes could belong to. On a new network they have
+    // committed nothing and it signs at once. A lone validator has nobody to ask.
+    amnesiac = p.signer().isPresent() && p.walCreated() && !network.peers().isEmpty();
     lastCommitNanos = System.nanoTime();
     p.metrics().gauge("chancery_consensus_height", this::height);
     p.metrics().gauge("chancery_consensus_round", this::round);
@@ -444,6 +458,16 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   private void receive(PeerId from, WireMessage message) {
     switch (message) {
       case WireMessage.StatusMessage s -> {
+        if (amnesiac) {
+          amnesiac = false;
+          if (s.committedHeight() > 0) {
+            silentThrough = Math.max(s.height(), s.committedHeight() + 1);
+            log.warn(
+                "consensus WAL was missing but the network has committed blocks; not signing through"
+                    + " height={} in case this validator signed there before losing its WAL",
+                silentThrough);
+          }
+        }
         peerStatus.put(from.nodeName(), s);
         if (s.committedHeight() >= height) {
           startSync(from.nodeName());
@@ -467,12 +491,22 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
           buffer(v);
         } else if (h == height) {
           if (started) {
+            remember(v.vote());
             feed(new DriverInput.VoteReceived(v.vote()));
           } else {
             current.add(v);
           }
         }
       }
+    }
+  }
+
+  /** Keeps a verified vote of this height for relaying, one per validator, step and round. */
+  private void remember(SignedVote v) {
+    if (seen.size() < MAX_RELAYED) {
+      seen.putIfAbsent(
+          v.vote().validator() + "/" + v.vote().type() + "/" + v.vote().round(),
+          WireCodec.encode(new WireMessage.VoteMessage(v)));
     }
   }
 
@@ -483,7 +517,7 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   }
 
   private void maybeStartHeight() {
-    if (started || !p.validator() || System.nanoTime() < notBeforeNanos) {
+    if (started || !p.validator() || amnesiac || System.nanoTime() < notBeforeNanos) {
       return;
     }
     boolean heartbeat =
@@ -503,14 +537,22 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
     for (WireMessage m : current) {
       if (m instanceof WireMessage.VoteMessage v) {
         early.add(v.vote());
+        remember(v.vote());
       } else if (m instanceof WireMessage.ProposalMessage pm) {
         proposals.add(pm);
       }
     }
     current.clear();
+    // After a restart, what this validator signed here before may never have left the process.
+    for (SignedVote own : signer.votesAt(height)) {
+      mine.put(
+          own.vote().type() + "/" + own.vote().round(),
+          WireCodec.encode(new WireMessage.VoteMessage(own)));
+    }
     Optional<DriverInput.Lock> lock = signer.lock(height);
     if (lock.isPresent()) {
       early.addAll(signer.proofOfLock(height));
+      signer.proofOfLock(height).forEach(this::remember);
       log.info(
           "lock restored height={} round={} value={}",
           height,
@@ -542,7 +584,13 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
         return;
       }
       long checking = System.nanoTime();
-      BlockCheck check = p.blockValidator().check(m.block(), m.proposal().proposal().proposer());
+      // A proposal with a valid round re-proposes the block built in that round (Algorithm 1,
+      // line 16): that round's proposer built it and is named in its header.
+      String builder =
+          proposal.validRound() >= 0 && proposal.validRound() < proposal.round()
+              ? driver.proposer(proposal.validRound())
+              : proposal.proposer();
+      BlockCheck check = p.blockValidator().check(m.block(), builder);
       p.metrics().time("chancery_block_validate_seconds", System.nanoTime() - checking);
       c = new Candidate(m.block(), check);
       candidates.put(value, c);
@@ -627,6 +675,9 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   }
 
   private void propose(Proposal proposal, Deque<DriverInput> local) {
+    if (proposal.height() <= silentThrough) {
+      return;
+    }
     SignedProposal signed = p.signer().orElseThrow().sign(proposal);
     Candidate c = candidates.get(signed.proposal().value());
     if (c == null) {
@@ -647,6 +698,10 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
   }
 
   private void vote(Vote vote, Deque<DriverInput> local) {
+    if (vote.height() <= silentThrough) {
+      p.metrics().increment("chancery_consensus_votes_withheld_total");
+      return;
+    }
     GuardedSigner signer = p.signer().orElseThrow();
     SignedVote signed =
         vote.type() == VoteType.PRECOMMIT && vote.value().isPresent()
@@ -692,6 +747,7 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
     started = false;
     candidates.clear();
     mine.clear();
+    seen.clear();
     myProposals.clear();
     proposalRounds.clear();
     current.clear();
@@ -730,6 +786,14 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
       }
       for (byte[] bytes : mine.values()) {
         network.send(e.getKey(), Channel.CONSENSUS, bytes);
+      }
+      // Relay others' votes too: a peer that was down when they were sent needs them to see a
+      // polka (for example the one behind a re-proposed valid value) even if their signers are
+      // down now.
+      for (Map.Entry<String, byte[]> v : seen.entrySet()) {
+        if (!v.getKey().startsWith(e.getKey() + "/")) {
+          network.send(e.getKey(), Channel.CONSENSUS, v.getValue());
+        }
       }
       byte[] proposal = myProposals.get(s.round());
       if (proposal != null && !s.hasProposal() && s.round() <= round) {

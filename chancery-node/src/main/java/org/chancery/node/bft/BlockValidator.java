@@ -53,7 +53,10 @@ public final class BlockValidator {
     this.clock = clock;
   }
 
-  /** Checks {@code block}, proposed by {@code proposer}, as the next block of this chain. */
+  /**
+   * Checks {@code block} as the next block of this chain; {@code proposer} is the validator that
+   * must have built it (the proposer of the round it was first proposed in).
+   */
   BlockCheck check(Block block, String proposer) {
     BlockHeader h = block.header();
     BlockCheck linkage = linkage(block);
@@ -63,7 +66,7 @@ public final class BlockValidator {
     if (!h.proposer().equals(proposer)) {
       return BlockCheck.invalid(
           "wrong-proposer",
-          "block names proposer '" + h.proposer() + "' but was proposed by '" + proposer + "'");
+          "block names proposer '" + h.proposer() + "' but must be built by '" + proposer + "'");
     }
     Instant latest = clock.instant().plusMillis(params.maxClockDriftMs());
     if (h.timestamp().isAfter(latest)) {
