@@ -41,6 +41,7 @@ import org.chancery.ledger.mempool.TransactionAdmission;
 import org.chancery.ledger.state.SparseMerkleState;
 import org.chancery.ledger.store.LedgerDatabase;
 import org.chancery.network.PeerNetwork;
+import org.chancery.network.PeerState;
 import org.chancery.node.api.ApiContext;
 import org.chancery.node.api.ApiLimits;
 import org.chancery.node.api.ApiServer;
@@ -321,6 +322,7 @@ public final class ChanceryNode implements AutoCloseable {
                               ValidatorSet.Validator::name, ValidatorSet.Validator::organisation)),
                   bftEngine);
           bftEngine.start(network);
+          peerMetrics(metrics, network);
         }
         if (producer != null) {
           producer.start();
@@ -411,6 +413,41 @@ public final class ChanceryNode implements AutoCloseable {
     m.gauge("chancery_mempool_transactions", mempool::size);
     m.gauge("chancery_mempool_bytes", mempool::bytes);
     return m;
+  }
+
+  /** Per-peer gauges of the transport, read from {@link PeerNetwork#peers()} at each scrape. */
+  private static void peerMetrics(NodeMetrics m, PeerNetwork network) {
+    m.describe("chancery_peer_connected", "1 while the connection to the peer is up.")
+        .describe("chancery_peer_queue_depth", "Messages waiting to be sent to the peer.")
+        .describe("chancery_peer_messages_sent", "Messages delivered to the peer.")
+        .describe("chancery_peer_messages_received", "Messages received from the peer.")
+        .describe("chancery_peer_bytes_sent", "Payload bytes delivered to the peer.")
+        .describe("chancery_peer_bytes_received", "Payload bytes received from the peer.")
+        .describe("chancery_peer_dropped", "Messages to the peer dropped (queue full).");
+    peerGauge(m, network, "chancery_peer_connected", p -> p.connected() ? 1L : 0L);
+    peerGauge(m, network, "chancery_peer_queue_depth", p -> (long) p.queued());
+    peerGauge(m, network, "chancery_peer_messages_sent", PeerState::messagesSent);
+    peerGauge(m, network, "chancery_peer_messages_received", PeerState::messagesReceived);
+    peerGauge(m, network, "chancery_peer_bytes_sent", PeerState::bytesSent);
+    peerGauge(m, network, "chancery_peer_bytes_received", PeerState::bytesReceived);
+    peerGauge(m, network, "chancery_peer_dropped", PeerState::dropped);
+  }
+
+  private static void peerGauge(
+      NodeMetrics m,
+      PeerNetwork network,
+      String name,
+      java.util.function.ToLongFunction<PeerState> value) {
+    m.gauges(
+        name,
+        "peer",
+        () -> {
+          java.util.Map<String, Long> out = new java.util.HashMap<>();
+          for (PeerState p : network.peers()) {
+            out.put(p.name(), value.applyAsLong(p));
+          }
+          return out;
+        });
   }
 
   private static byte[] read(java.nio.file.Path file, String what) {

@@ -51,8 +51,17 @@ public final class TestNetwork {
    */
   public static TestNetwork createBft(Path dir, int validators, ConsensusParameters consensus)
       throws IOException {
+    return createBft(dir, validators, 0, consensus);
+  }
+
+  /**
+   * As {@link #createBft(Path, int, ConsensusParameters)}, plus {@code followers} non-validating
+   * nodes after the validators, one organisation each.
+   */
+  public static TestNetwork createBft(
+      Path dir, int validators, int followers, ConsensusParameters consensus) throws IOException {
     java.util.List<NetworkDescription.OrganisationSpec> orgs = new java.util.ArrayList<>();
-    for (int i = 1; i <= validators; i++) {
+    for (int i = 1; i <= validators + followers; i++) {
       orgs.add(
           new NetworkDescription.OrganisationSpec(
               "org" + i,
@@ -63,7 +72,7 @@ public final class TestNetwork {
                       "127.0.0.1",
                       freePort(),
                       freePort(),
-                      true,
+                      i <= validators,
                       java.util.List.of("localhost"))),
               java.util.List.of(
                   new NetworkDescription.UserSpec(

@@ -74,6 +74,10 @@ class BftProcessFaultTest {
     assertSameChain(clients);
     BlockInfo first = clients.get(0).block(1);
     assertThat(first.certificate().orElseThrow().signatures()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(get(clients.get(0), "/metrics"))
+        .contains("chancery_peer_connected{peer=\"node2\"} 1")
+        .contains("chancery_peer_connected{peer=\"node4\"} 1")
+        .containsPattern("chancery_peer_messages_received\\{peer=\"node3\"\\} [1-9]");
 
     // kill -9 one validator: the chain keeps committing.
     kill(4);
@@ -225,14 +229,16 @@ class BftProcessFaultTest {
   }
 
   private static long evidenceCount(ChanceryClient c) throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    String body =
-        http.send(
-                java.net.http.HttpRequest.newBuilder(c.node().resolve("/v1/consensus/evidence"))
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString())
-            .body();
+    String body = get(c, "/v1/consensus/evidence");
     return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("count").asLong();
+  }
+
+  private static String get(ChanceryClient c, String path) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    return http.send(
+            java.net.http.HttpRequest.newBuilder(c.node().resolve(path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -21,6 +21,7 @@ public final class NodeMetrics {
   private final Map<String, String> help = new ConcurrentHashMap<>();
   private final Map<String, Map<String, LongAdder>> counters = new ConcurrentHashMap<>();
   private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
+  private final Map<String, LabelledGauge> labelledGauges = new ConcurrentHashMap<>();
   private final Map<String, LongAdder[]> timings = new ConcurrentHashMap<>();
 
   /** Registers a help text for a metric name. */
@@ -57,6 +58,18 @@ public final class NodeMetrics {
   }
 
   /**
+   * A family of gauges read at scrape time, one series per value of {@code label}: for example one
+   * per peer.
+   */
+  public void gauges(
+      String name, String label, java.util.function.Supplier<Map<String, Long>> values) {
+    labelledGauges.put(name, new LabelledGauge(label, values));
+  }
+
+  private record LabelledGauge(
+      String label, java.util.function.Supplier<Map<String, Long>> values) {}
+
+  /**
    * Records one duration in nanoseconds; exported in seconds as {@code _sum} and {@code _count}.
    */
   public void time(String name, long nanos) {
@@ -88,6 +101,19 @@ public final class NodeMetrics {
     for (Map.Entry<String, LongSupplier> e : new TreeMap<>(gauges).entrySet()) {
       header(out, e.getKey(), "gauge");
       out.append(e.getKey()).append(' ').append(e.getValue().getAsLong()).append('\n');
+    }
+    for (Map.Entry<String, LabelledGauge> e : new TreeMap<>(labelledGauges).entrySet()) {
+      header(out, e.getKey(), "gauge");
+      for (Map.Entry<String, Long> v : new TreeMap<>(e.getValue().values().get()).entrySet()) {
+        out.append(e.getKey())
+            .append('{')
+            .append(e.getValue().label())
+            .append("=\"")
+            .append(escape(v.getKey()))
+            .append("\"} ")
+            .append(v.getValue())
+            .append('\n');
+      }
     }
     for (Map.Entry<String, LongAdder[]> e : new TreeMap<>(timings).entrySet()) {
       header(out, e.getKey(), "summary");

@@ -209,6 +209,27 @@ class BftNetworkTest {
         .contains("chancery_consensus_messages_rejected_total{reason=\"malformed\"} 1");
   }
 
+  @Test
+  void aNonValidatorFollowsTheChainBySyncAndServesIt(@TempDir Path dir) throws Exception {
+    TestNetwork net = TestNetwork.createBft(dir, 4, 1, TestNetwork.fastBft());
+    for (int i = 1; i <= 5; i++) {
+      start(net, i);
+    }
+    ChanceryNode follower = nodes.get(4);
+    assertThat(follower.config().validator()).isFalse();
+    TestNetwork.Signer client = net.signer("org5", "users/client");
+    List<Bytes> ids = submitSome(client, 10, follower);
+    for (ChanceryNode n : nodes) {
+      awaitCommitted(n, ids);
+    }
+    assertSameChain();
+    long top = nodes.get(0).ledger().height();
+    for (long h = 1; h <= top; h++) {
+      assertThat(nodes.get(0).ledger().blocks().certificate(h).orElseThrow().signatures())
+          .noneMatch(sig -> sig.validator().equals("node5"));
+    }
+  }
+
   private void assertSameChain() {
     long h = nodes.stream().mapToLong(n -> n.ledger().height()).min().orElseThrow();
     for (long height = 1; height <= h; height++) {
