@@ -16,11 +16,11 @@ import org.chancery.core.genesis.ConsensusType;
  * running, and waits until all of them are healthy. If one fails, it stops the nodes it started and
  * leaves those that ran before alone.
  *
- * <p>"Healthy" is {@code GET /health} answering 200. With {@code awaitBlocks} it also waits for
- * every node's height to grow past the height it first reported healthy, which proves consensus
- * runs; that only makes sense for a consensus that makes blocks without load (BFT makes one per
- * height, empty or not). Solo cuts a block only when transactions wait, so on a solo network the
- * check is skipped with a note instead of waiting for the timeout.
+ * <p>"Healthy" is {@code GET /health} answering 200. Unless {@code awaitBlocks} is false it also
+ * waits for every node's height to grow past the height it first reported healthy, which proves
+ * consensus runs, on a consensus that makes blocks without load (BFT commits a heartbeat block when
+ * idle). Solo cuts a block only when transactions wait, so on a solo network the check is skipped,
+ * with a note if it was asked for, instead of waiting for the timeout.
  *
  * <pre>{@code
  * NetworkStarter starter =
@@ -139,7 +139,7 @@ public final class NetworkStarter {
    * @throws InterruptedException if interrupted (the nodes started so far are stopped again)
    */
   public UpResult up(
-      NetworkDirectory net, Duration timeout, boolean awaitBlocks, Consumer<String> notes)
+      NetworkDirectory net, Duration timeout, Boolean awaitBlocks, Consumer<String> notes)
       throws IOException, InterruptedException {
     List<Target> targets = new ArrayList<>();
     List<NetworkNode> toStart = new ArrayList<>();
@@ -171,8 +171,10 @@ public final class NetworkStarter {
                 + " 'chancery node start'?) and run 'network up' again");
       }
     }
-    boolean checkBlocks = awaitBlocks && makesBlocksWithoutLoad(net.consensus());
-    if (awaitBlocks && !checkBlocks) {
+    // Unless told otherwise, wait for blocks wherever the consensus makes them without load.
+    boolean checkBlocks =
+        !Boolean.FALSE.equals(awaitBlocks) && makesBlocksWithoutLoad(net.consensus());
+    if (Boolean.TRUE.equals(awaitBlocks) && !checkBlocks) {
       notes.accept(
           "--await-blocks skipped: "
               + net.consensus().wireName()

@@ -57,11 +57,13 @@ public final class NetworkUpCommand implements Callable<Integer> {
 
   @Option(
       names = "--await-blocks",
+      negatable = true,
       description =
-          "Also wait until every node's height grows, proving consensus runs. Only for a"
-              + " consensus that makes blocks without load (bft); skipped with a note on solo"
-              + " networks, which cut blocks only when transactions wait.")
-  boolean awaitBlocks;
+          "Also wait until every node's height grows, proving consensus runs. The default on"
+              + " bft networks, which commit a heartbeat block every 5 s when idle;"
+              + " --no-await-blocks waits for health only. Solo networks cut blocks only when"
+              + " transactions wait, so there it is skipped (with a note if asked for).")
+  Boolean awaitBlocks;
 
   @Override
   @SuppressWarnings("try") // the run lock is held for the scope of its try, never referenced
