@@ -379,6 +379,9 @@ public final class ChanceryNode implements AutoCloseable {
         .describe("chancery_consensus_height", "Height being decided (BFT).")
         .describe("chancery_consensus_round", "Round of the height being decided; -1 while idle.")
         .describe(
+            "chancery_consensus_step",
+            "Step: -1 idle, 0 none, 1 unstarted, 2 propose, 3 prevote, 4 precommit, 5 commit.")
+        .describe(
             "chancery_consensus_rounds_total",
             "Rounds used by decided heights; divide by blocks for rounds per height.")
         .describe("chancery_consensus_block_interval_seconds", "Time between consecutive commits.")

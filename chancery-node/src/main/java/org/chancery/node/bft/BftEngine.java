@@ -216,6 +216,14 @@ public final class BftEngine implements PeerHandler, AutoCloseable {
     lastCommitNanos = System.nanoTime();
     p.metrics().gauge("chancery_consensus_height", this::height);
     p.metrics().gauge("chancery_consensus_round", this::round);
+    // The step as its position in Step (NONE=0, UNSTARTED=1, PROPOSE=2, ...); -1 while idle.
+    p.metrics()
+        .gauge(
+            "chancery_consensus_step",
+            () -> {
+              RoundState st = driverState;
+              return started && st != null ? st.step().ordinal() : -1;
+            });
     loop.start();
     timers.scheduleWithFixedDelay(
         () -> post(new Tick()), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
