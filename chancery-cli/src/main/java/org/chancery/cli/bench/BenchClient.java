@@ -129,6 +129,26 @@ final class BenchClient {
     return parse(node, get(node.resolve("/v1/status")));
   }
 
+  /**
+   * The node process's CPU seconds so far ({@code process_cpu_seconds_total} from {@code
+   * /metrics}), or NaN if the node does not export it or cannot be reached.
+   */
+  double processCpuSeconds(URI node) {
+    try {
+      HttpResponse<byte[]> r = send(HttpRequest.newBuilder(node.resolve("/metrics")).GET());
+      if (r.statusCode() == 200) {
+        for (String line : new String(r.body(), StandardCharsets.UTF_8).split("\n")) {
+          if (line.startsWith("process_cpu_seconds_total ")) {
+            return Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+          }
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Reported as unknown.
+    }
+    return Double.NaN;
+  }
+
   private HttpResponse<byte[]> get(URI uri) {
     try {
       return send(HttpRequest.newBuilder(uri).GET());

@@ -55,7 +55,26 @@ record BenchReport(
     long committedPerSecond,
     Latency latencyMs,
     long verifyPerSecond,
-    double ratio) {
+    double ratio,
+    Cpu cpu) {
+
+  /**
+   * Where the machine's CPU went while measuring (from the start of the measurement to the end of
+   * the drain), per transaction committed in that time: the nodes' processes (null if a node does
+   * not export {@code process_cpu_seconds_total}) and this client.
+   *
+   * @param nodeSeconds CPU seconds of the nodes, summed
+   * @param clientSeconds CPU seconds of this benchmark process
+   * @param committed transactions of the run committed in that time
+   * @param nodeMicrosPerTx {@code nodeSeconds / committed}, in microseconds
+   * @param clientMicrosPerTx {@code clientSeconds / committed}, in microseconds
+   */
+  record Cpu(
+      Double nodeSeconds,
+      double clientSeconds,
+      long committed,
+      Double nodeMicrosPerTx,
+      double clientMicrosPerTx) {}
 
   /**
    * Latency percentiles in milliseconds (nearest rank), 0 when nothing was committed.
@@ -119,7 +138,19 @@ record BenchReport(
         Math.round(committedPerSecond),
         new Latency(millis(sorted, 0.50), millis(sorted, 0.99), millis(sorted, 1.0)),
         Math.round(verifyPerSecond),
-        round(committedPerSecond * setup.validators() / verifyPerSecond, 3));
+        round(committedPerSecond * setup.validators() / verifyPerSecond, 3),
+        cpu(r.cpu()));
+  }
+
+  private static Cpu cpu(LoadRun.CpuUse use) {
+    long n = Math.max(1, use.committed());
+    boolean nodeKnown = !Double.isNaN(use.nodeSeconds());
+    return new Cpu(
+        nodeKnown ? round(use.nodeSeconds(), 2) : null,
+        round(use.clientSeconds(), 2),
+        use.committed(),
+        nodeKnown ? round(use.nodeSeconds() * 1e6 / n, 1) : null,
+        round(use.clientSeconds() * 1e6 / n, 1));
   }
 
   /** The human form. */
@@ -149,6 +180,10 @@ record BenchReport(
     out.printf(
         "ratio        %.3f = %,d tx/s x %d validator%s / %,d verify/s%n",
         ratio, committedPerSecond, validators, validators == 1 ? "" : "s", verifyPerSecond);
+    out.printf(
+        "cpu          node %s, client %.1f us per committed tx while measuring%n",
+        cpu.nodeMicrosPerTx() == null ? "unknown" : String.format("%.1f us", cpu.nodeMicrosPerTx()),
+        cpu.clientMicrosPerTx());
     out.flush();
   }
 
