@@ -94,6 +94,11 @@ class BenchCommandTest {
     assertThat(latency.path("max").asDouble()).isLessThan(10_000);
     long verify = r.path("verifyPerSecond").asLong();
     assertThat(verify).isPositive();
+    assertThat(verify)
+        .as("the higher of the limits measured before and after the load")
+        .isEqualTo(
+            Math.max(
+                r.path("verifyPerSecondBefore").asLong(), r.path("verifyPerSecondAfter").asLong()));
     assertThat(r.path("ratio").asDouble())
         .isCloseTo(r.path("committedPerSecond").asDouble() / verify, within(0.001));
     // The node runs in this JVM, so both CPU figures are this process's: known and positive.
