@@ -21,12 +21,15 @@ import org.chancery.ledger.store.StorageException;
 
 /**
  * A node's chain: executes blocks and commits them, each in one synced atomic write of the block,
- * its certificate, transactions index, receipts and state changes. Single writer: {@link #propose}
- * and {@link #commit} are called from one thread; reads may come from any thread.
+ * its certificate, transactions index, receipts and state changes. Single writer: blocks are
+ * proposed by one thread and committed in height order by one thread, which may be another, so that
+ * {@link #proposeAfter} can execute the next block while the previous one is committed; reads may
+ * come from any thread.
  *
  * <pre>{@code
  * ProposedBlock next = ledger.propose(transactions, blockTime, "node1");
  * ledger.commit(next, certificate);
+ * ProposedBlock after = ledger.proposeAfter(next, moreTransactions, laterTime, "node1");
  * }</pre>
  */
 public final class Ledger {
@@ -149,20 +152,67 @@ public final class Ledger {
    */
   public ProposedBlock propose(List<Transaction> transactions, Instant time, String proposer) {
     Instant parentTime = lastTime();
+    requireAfter(time, parentTime);
+    long height = blocks.height() + 1;
+    BlockExecution execution = engine.execute(state, height, time, transactions);
+    WorldState.Prepared prepared = state.prepare(execution.changes(), height);
+    return assemble(height, lastHash(), time, proposer, transactions, execution, prepared);
+  }
+
+  /**
+   * Executes {@code transactions} as the block after {@code parent}, a block this ledger proposed
+   * that may still be {@link #commit committing} on another thread: a producer can execute the next
+   * block while the previous one's synced write is in progress. {@code parent} must be the latest
+   * committed block or the one after it (one block in flight at most); commit the result after it.
+   * Execution sees the state {@code parent} leaves, so the result is the same as that of {@link
+   * #propose} once {@code parent} is committed.
+   *
+   * @throws IllegalArgumentException if {@code time} is not after {@code parent}'s time
+   * @throws IllegalStateException if {@code parent} is neither the latest committed block nor the
+   *     one after it
+   */
+  public ProposedBlock proposeAfter(
+      ProposedBlock parent, List<Transaction> transactions, Instant time, String proposer) {
+    Block previous = parent.block();
+    long committed = blocks.height();
+    if (previous.height() != committed && previous.height() != committed + 1) {
+      throw new IllegalStateException(
+          "block "
+              + previous.height()
+              + " is neither the latest committed block ("
+              + committed
+              + ") nor the next one");
+    }
+    requireAfter(time, previous.header().timestamp());
+    long height = previous.height() + 1;
+    BlockExecution execution =
+        engine.execute(state.readerAfter(parent.state()), height, time, transactions);
+    WorldState.Prepared prepared = state.prepareAfter(parent.state(), execution.changes(), height);
+    return assemble(height, previous.hash(), time, proposer, transactions, execution, prepared);
+  }
+
+  private static void requireAfter(Instant time, Instant parentTime) {
     if (!time.isAfter(parentTime)) {
       throw new IllegalArgumentException(
           "block time " + time + " is not after the previous block's " + parentTime);
     }
-    long height = blocks.height() + 1;
-    BlockExecution execution = engine.execute(state, height, time, transactions);
-    WorldState.Prepared prepared = state.prepare(execution.changes(), height);
+  }
+
+  private ProposedBlock assemble(
+      long height,
+      Bytes previousHash,
+      Instant time,
+      String proposer,
+      List<Transaction> transactions,
+      BlockExecution execution,
+      WorldState.Prepared prepared) {
     List<byte[]> txLeaves = transactions.stream().map(Transaction::encoded).toList();
     List<byte[]> receiptLeaves = execution.receipts().stream().map(Receipt::encode).toList();
     BlockHeader header =
         new BlockHeader(
             chainId,
             height,
-            lastHash(),
+            previousHash,
             time,
             Bytes.of(MerkleTree.root(suite, txLeaves)),
             Bytes.of(MerkleTree.root(suite, receiptLeaves)),

@@ -1,5 +1,7 @@
 package org.chancery.cli.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -80,6 +82,9 @@ final class BenchClient {
         Arrays.fill(outcome, problemCode(r));
         return outcome;
       }
+      if (noneRejected(r.body())) {
+        return outcome;
+      }
       JsonNode results = json.readTree(r.body()).path("results");
       for (int i = 0; i < outcome.length; i++) {
         JsonNode result = results.path(i);
@@ -112,12 +117,57 @@ final class BenchClient {
     if (r.statusCode() == 404) {
       return Optional.empty();
     }
-    JsonNode block = parse(node, r);
+    if (r.statusCode() != 200) {
+      parse(node, r);
+    }
+    // Streamed: only the transaction ids are needed, and blocks can hold thousands.
     List<String> ids = new ArrayList<>();
-    for (JsonNode tx : block.path("transactions")) {
-      ids.add(tx.path("txId").asText());
+    try (JsonParser p = json.getFactory().createParser(r.body())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new BenchException(r.uri() + " answered a block that is not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (!field.equals("transactions")) {
+          p.skipChildren();
+          continue;
+        }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (name.equals("txId")) {
+              ids.add(p.getText());
+            } else {
+              p.skipChildren();
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new BenchException(r.uri() + " answered a block that is not JSON: " + e, e);
     }
     return Optional.of(ids);
+  }
+
+  /**
+   * Whether a batch answer says {@code "rejected": 0}, read from its head: the node writes the
+   * counts before the per-transaction results, which then need no parsing.
+   */
+  private boolean noneRejected(byte[] body) throws IOException {
+    try (JsonParser p = json.getFactory().createParser(body)) {
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("rejected")) {
+          return p.getIntValue() == 0;
+        }
+        p.skipChildren();
+      }
+    }
+    return false;
   }
 
   /**
@@ -127,6 +177,26 @@ final class BenchClient {
    */
   JsonNode status(URI node) {
     return parse(node, get(node.resolve("/v1/status")));
+  }
+
+  /**
+   * The node process's CPU seconds so far ({@code process_cpu_seconds_total} from {@code
+   * /metrics}), or NaN if the node does not export it or cannot be reached.
+   */
+  double processCpuSeconds(URI node) {
+    try {
+      HttpResponse<byte[]> r = send(HttpRequest.newBuilder(node.resolve("/metrics")).GET());
+      if (r.statusCode() == 200) {
+        for (String line : new String(r.body(), StandardCharsets.UTF_8).split("\n")) {
+          if (line.startsWith("process_cpu_seconds_total ")) {
+            return Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+          }
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Reported as unknown.
+    }
+    return Double.NaN;
   }
 
   private HttpResponse<byte[]> get(URI uri) {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * transactions (after the warm-up) count.
  *
  * <pre>{@code
- * BenchReport report = BenchReport.of(setup, plan, result, verifyPerSecond);
+ * BenchReport report = BenchReport.of(setup, plan, result, new Limit(before, after));
  * report.printText(out);
  * }</pre>
  *
@@ -33,7 +33,10 @@ import java.util.TreeMap;
  * @param committedPerSecond committed transactions per second: {@code committed} over the measured
  *     schedule or until the last of them was committed, whichever is longer
  * @param latencyMs submit-to-commit latency of the committed ones, from their scheduled send time
- * @param verifyPerSecond the suite's signature verifications per second on all cores, this run
+ * @param verifyPerSecond the suite's signature verifications per second on all cores, this run: the
+ *     higher of the measurements before and after the load
+ * @param verifyPerSecondBefore measured before the load
+ * @param verifyPerSecondAfter measured after the load
  * @param ratio {@code committedPerSecond * validators / verifyPerSecond}
  */
 record BenchReport(
@@ -55,7 +58,28 @@ record BenchReport(
     long committedPerSecond,
     Latency latencyMs,
     long verifyPerSecond,
-    double ratio) {
+    long verifyPerSecondBefore,
+    long verifyPerSecondAfter,
+    double ratio,
+    Cpu cpu) {
+
+  /**
+   * Where the machine's CPU went while measuring (from the start of the measurement to the end of
+   * the drain), per transaction committed in that time: the nodes' processes (null if a node does
+   * not export {@code process_cpu_seconds_total}) and this client.
+   *
+   * @param nodeSeconds CPU seconds of the nodes, summed
+   * @param clientSeconds CPU seconds of this benchmark process
+   * @param committed transactions of the run committed in that time
+   * @param nodeMicrosPerTx {@code nodeSeconds / committed}, in microseconds
+   * @param clientMicrosPerTx {@code clientSeconds / committed}, in microseconds
+   */
+  record Cpu(
+      Double nodeSeconds,
+      double clientSeconds,
+      long committed,
+      Double nodeMicrosPerTx,
+      double clientMicrosPerTx) {}
 
   /**
    * Latency percentiles in milliseconds (nearest rank), 0 when nothing was committed.
@@ -66,10 +90,18 @@ record BenchReport(
    */
   record Latency(double p50, double p99, double max) {}
 
+  /** The machine's limit measured before and after the load. */
+  record Limit(double before, double after) {
+    double value() {
+      return Math.max(before, after);
+    }
+  }
+
   /** What the run was given besides its plan. */
   record Setup(String suite, List<String> nodes, int validators, int cores) {}
 
-  static BenchReport of(Setup setup, LoadPlan plan, LoadRun.LoadResult r, double verifyPerSecond) {
+  static BenchReport of(Setup setup, LoadPlan plan, LoadRun.LoadResult r, Limit limit) {
+    double verifyPerSecond = limit.value();
     int from = (int) plan.warmupTransactions();
     int total = (int) plan.total();
     long measureStart = r.startNanos() + plan.measureStartNanos();
@@ -119,7 +151,21 @@ record BenchReport(
         Math.round(committedPerSecond),
         new Latency(millis(sorted, 0.50), millis(sorted, 0.99), millis(sorted, 1.0)),
         Math.round(verifyPerSecond),
-        round(committedPerSecond * setup.validators() / verifyPerSecond, 3));
+        Math.round(limit.before()),
+        Math.round(limit.after()),
+        round(committedPerSecond * setup.validators() / verifyPerSecond, 3),
+        cpu(r.cpu()));
+  }
+
+  private static Cpu cpu(LoadRun.CpuUse use) {
+    long n = Math.max(1, use.committed());
+    boolean nodeKnown = !Double.isNaN(use.nodeSeconds());
+    return new Cpu(
+        nodeKnown ? round(use.nodeSeconds(), 2) : null,
+        round(use.clientSeconds(), 2),
+        use.committed(),
+        nodeKnown ? round(use.nodeSeconds() * 1e6 / n, 1) : null,
+        round(use.clientSeconds() * 1e6 / n, 1));
   }
 
   /** The human form. */
@@ -145,10 +191,15 @@ record BenchReport(
         "latency      p50 %.1f ms, p99 %.1f ms, max %.1f ms (submit to commit)%n",
         latencyMs.p50(), latencyMs.p99(), latencyMs.max());
     out.printf(
-        "limit        %,d %s verify/s on %d cores (same run)%n", verifyPerSecond, suite, cores);
+        "limit        %,d %s verify/s on %d cores (same run: %,d before, %,d after the load)%n",
+        verifyPerSecond, suite, cores, verifyPerSecondBefore, verifyPerSecondAfter);
     out.printf(
         "ratio        %.3f = %,d tx/s x %d validator%s / %,d verify/s%n",
         ratio, committedPerSecond, validators, validators == 1 ? "" : "s", verifyPerSecond);
+    out.printf(
+        "cpu          node %s, client %.1f us per committed tx while measuring%n",
+        cpu.nodeMicrosPerTx() == null ? "unknown" : String.format("%.1f us", cpu.nodeMicrosPerTx()),
+        cpu.clientMicrosPerTx());
     out.flush();
   }
 

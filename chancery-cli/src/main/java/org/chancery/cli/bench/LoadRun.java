@@ -68,9 +68,38 @@ final class LoadRun {
    * @param outcome null if accepted, otherwise the error code
    * @param commitNanos when each was seen committed (0 if not)
    * @param drained whether every accepted transaction was seen committed before the drain ended
+   * @param cpu CPU used from the start of the measurement to the end of the drain
    */
   record LoadResult(
-      long startNanos, long[] sentNanos, String[] outcome, long[] commitNanos, boolean drained) {}
+      long startNanos,
+      long[] sentNanos,
+      String[] outcome,
+      long[] commitNanos,
+      boolean drained,
+      CpuUse cpu) {}
+
+  /**
+   * CPU seconds the nodes (summed; NaN if one does not export {@code process_cpu_seconds_total})
+   * and this client used between two instants, and how many of the run's transactions were seen
+   * committed in between.
+   */
+  record CpuUse(double nodeSeconds, double clientSeconds, long committed) {}
+
+  /** CPU seconds of the nodes and of this process at one instant. */
+  private record CpuSnapshot(long atNanos, double node, double client) {}
+
+  private CpuSnapshot cpuNow() {
+    double node = 0;
+    for (URI n : nodes) {
+      node += client.processCpuSeconds(n);
+    }
+    double own =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime() / 1e9
+            : Double.NaN;
+    return new CpuSnapshot(System.nanoTime(), node, own);
+  }
 
   LoadResult run() throws InterruptedException {
     int total = (int) plan.total();
@@ -96,11 +125,28 @@ final class LoadRun {
                 .name("bench-sender-" + t)
                 .start(() -> send(first, node, start, sentNanos, outcome, accepted)));
       }
+      // CPU is counted over the measurement only: warm-up (JIT compilation included) is excluded.
+      LockSupport.parkNanos(start + plan.measureStartNanos() - System.nanoTime());
+      CpuSnapshot before = cpuNow();
       for (Thread s : senders) {
         s.join();
       }
       boolean drained = watcher.awaitCommitted(accepted.get(), System.nanoTime() + drain.toNanos());
-      return new LoadResult(start, sentNanos, outcome, commitNanos, drained);
+      CpuSnapshot after = cpuNow();
+      long committedBetween = 0;
+      for (long c : commitNanos) {
+        if (c >= before.atNanos() && c <= after.atNanos()) {
+          committedBetween++;
+        }
+      }
+      return new LoadResult(
+          start,
+          sentNanos,
+          outcome,
+          commitNanos,
+          drained,
+          new CpuUse(
+              after.node() - before.node(), after.client() - before.client(), committedBetween));
     }
   }
 

@@ -20,7 +20,7 @@ import org.chancery.crypto.EcKeyPair;
  *
  * @param suite the chain's suite
  * @param threads how many threads verify at once (all cores, for the machine's limit)
- * @param duration how long to measure, after a one-second warm-up
+ * @param duration how long to measure, after a warm-up as long (one second at most)
  */
 record VerifyBaseline(CryptoSuite suite, int threads, Duration duration) {
 
@@ -28,8 +28,8 @@ record VerifyBaseline(CryptoSuite suite, int threads, Duration duration) {
   private static final int MESSAGE_BYTES = 800;
 
   /**
-   * Each thread verifies this long before counting, so the JIT has compiled the path being measured
-   * on every thread.
+   * Each thread verifies this long (or {@code duration} if shorter) before counting, so the JIT has
+   * compiled the path being measured on every thread.
    */
   private static final Duration WARMUP = Duration.ofSeconds(1);
 
@@ -41,7 +41,7 @@ record VerifyBaseline(CryptoSuite suite, int threads, Duration duration) {
     byte[] signature = suite.sign(keys.privateKey(), message);
     AtomicLong total = new AtomicLong();
     List<Thread> workers = new ArrayList<>(threads);
-    long start = System.nanoTime() + WARMUP.toNanos();
+    long start = System.nanoTime() + Math.min(WARMUP.toNanos(), duration.toNanos());
     long end = start + duration.toNanos();
     for (int t = 0; t < threads; t++) {
       workers.add(

@@ -94,8 +94,18 @@ class BenchCommandTest {
     assertThat(latency.path("max").asDouble()).isLessThan(10_000);
     long verify = r.path("verifyPerSecond").asLong();
     assertThat(verify).isPositive();
+    assertThat(verify)
+        .as("the higher of the limits measured before and after the load")
+        .isEqualTo(
+            Math.max(
+                r.path("verifyPerSecondBefore").asLong(), r.path("verifyPerSecondAfter").asLong()));
     assertThat(r.path("ratio").asDouble())
         .isCloseTo(r.path("committedPerSecond").asDouble() / verify, within(0.001));
+    // The node runs in this JVM, so both CPU figures are this process's: known and positive.
+    JsonNode cpu = r.path("cpu");
+    assertThat(cpu.path("committed").asLong()).isPositive();
+    assertThat(cpu.path("nodeMicrosPerTx").asDouble()).isPositive();
+    assertThat(cpu.path("clientMicrosPerTx").asDouble()).isPositive();
   }
 
   @Test
@@ -122,6 +132,40 @@ class BenchCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.json().path("batch").asInt()).isEqualTo(1);
     assertThat(run.json().path("committed").asLong()).isEqualTo(50);
+  }
+
+  @Test
+  void rejectionsAreCountedByCodeAndNothingCommittedFails() {
+    // A node's identity may not submit transactions: every one is rejected as unauthorised. At
+    // this rate they are all due at once, so they go in batches.
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "--node",
+            url,
+            "--identity",
+            dir.resolve("orgs/org1/nodes/node1/identity").toString(),
+            "--transactions",
+            "200",
+            "--rate",
+            "100000",
+            "--threads",
+            "1",
+            "--warmup",
+            "0",
+            "--verify-seconds",
+            "0.2",
+            "--drain",
+            "1",
+            "--json");
+
+    assertThat(run.exit()).isEqualTo(ChanceryCli.EXIT_FAILED);
+    assertThat(run.err()).contains("no measured transaction was committed");
+    JsonNode r = run.json();
+    assertThat(r.path("submitted").asLong()).isEqualTo(200);
+    assertThat(r.path("accepted").asLong()).isZero();
+    assertThat(r.path("rejected").path("unauthorised").asLong()).isEqualTo(200);
+    assertThat(r.path("committed").asLong()).isZero();
   }
 
   @Test

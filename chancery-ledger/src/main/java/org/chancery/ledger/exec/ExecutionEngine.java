@@ -9,7 +9,7 @@ import org.chancery.core.contract.Contract;
 import org.chancery.core.contract.ContractException;
 import org.chancery.core.tx.Transaction;
 import org.chancery.ledger.state.StateChanges;
-import org.chancery.ledger.state.WorldState;
+import org.chancery.ledger.state.StateReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +53,12 @@ public final class ExecutionEngine {
     return contracts.keySet();
   }
 
-  /** Executes {@code transactions} as block {@code height} at {@code blockTime}. */
+  /**
+   * Executes {@code transactions} as block {@code height} at {@code blockTime} on the state version
+   * {@code state}.
+   */
   public BlockExecution execute(
-      WorldState state, long height, Instant blockTime, List<Transaction> transactions) {
+      StateReader state, long height, Instant blockTime, List<Transaction> transactions) {
     StateChanges block = new StateChanges();
     List<Receipt> receipts = new ArrayList<>(transactions.size());
     for (Transaction tx : transactions) {
@@ -65,7 +68,7 @@ public final class ExecutionEngine {
   }
 
   private Receipt executeOne(
-      WorldState state, StateChanges block, long height, Instant time, Transaction tx) {
+      StateReader state, StateChanges block, long height, Instant time, Transaction tx) {
     String name = tx.body().contract();
     Contract contract = contracts.get(name);
     if (contract == null) {

@@ -14,15 +14,15 @@ import org.chancery.core.contract.ContractException;
 import org.chancery.core.contract.Sender;
 import org.chancery.ledger.state.StateChanges;
 import org.chancery.ledger.state.StateKey;
-import org.chancery.ledger.state.WorldState;
+import org.chancery.ledger.state.StateReader;
 
 /**
- * One transaction's view: its own buffered writes over the block's earlier writes over the
- * committed state. Writes are confined to the contract's namespace and bounded by {@link
+ * One transaction's view: its own buffered writes over the block's earlier writes over the state
+ * the block starts from. Writes are confined to the contract's namespace and bounded by {@link
  * ExecutionLimits}.
  */
 final class TransactionContext implements ContractContext {
-  private final WorldState state;
+  private final StateReader state;
   private final StateChanges block;
   private final StateChanges own = new StateChanges();
   private final String contract;
@@ -36,7 +36,7 @@ final class TransactionContext implements ContractContext {
   private int eventBytes;
 
   TransactionContext(
-      WorldState state,
+      StateReader state,
       StateChanges block,
       String contract,
       Sender sender,

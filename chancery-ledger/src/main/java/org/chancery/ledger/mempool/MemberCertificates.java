@@ -71,14 +71,22 @@ public final class MemberCertificates {
    *     {@code certificate-expired}, {@code certificate-revoked} or {@code unauthorised} (role)
    */
   public MemberIdentity validate(byte[] der, Instant at, Set<MemberRole> roles) {
+    return validate(Bytes.of(der), at, roles);
+  }
+
+  /**
+   * As {@link #validate(byte[], Instant, Set)}, for a certificate already held as {@link Bytes} (as
+   * a transaction body holds it), without copying it.
+   */
+  public MemberIdentity validate(Bytes der, Instant at, Set<MemberRole> roles) {
     // The DER itself is the key: comparing a few hundred bytes is cheaper than hashing them.
-    Bytes key = Bytes.of(der);
+    Bytes key = der;
     Known known;
     synchronized (cache) {
       known = cache.get(key);
     }
     if (known == null) {
-      MemberIdentity validated = validateFully(der, at);
+      MemberIdentity validated = validateFully(der.toArray(), at);
       X509Certificate cert = validated.certificate();
       known =
           new Known(

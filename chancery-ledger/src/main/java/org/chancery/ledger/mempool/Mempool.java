@@ -2,6 +2,7 @@ package org.chancery.ledger.mempool;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.chancery.core.tx.Transaction;
  * Mempool pool = new Mempool(admission, 10_000, 64L << 20);
  * Transaction tx = pool.submit(encoded);
  * List<Submission> results = pool.submitAll(encodedBatch, executor);
- * List<Transaction> next = pool.peekBatch(2000, 4 << 20);
+ * List<Transaction> next = pool.take(2000, 4 << 20); // into a block
+ * pool.remove(ids);                                  // once it is committed
  * }</pre>
  */
 public final class Mempool {
@@ -35,7 +37,17 @@ public final class Mempool {
   private final TransactionAdmission admission;
   private final int maxTransactions;
   private final long maxBytes;
+
+  /** Waiting for a block, oldest first. */
   private final LinkedHashMap<Bytes, Transaction> pending = new LinkedHashMap<>();
+
+  /**
+   * Taken into a block that is not committed yet: no longer offered for a block, but still pending
+   * for everything else (a resubmission is a duplicate, a lookup says pending, they count against
+   * the bounds) until {@link #remove} after the commit.
+   */
+  private final Map<Bytes, Transaction> taken = new HashMap<>();
+
   private long bytes;
 
   public Mempool(TransactionAdmission admission, int maxTransactions, long maxBytes) {
@@ -124,11 +136,11 @@ public final class Mempool {
   /** Adds an admitted transaction; the caller holds the lock. */
   private Submission enqueue(Transaction tx) {
     Optional<Bytes> id = Optional.of(tx.txId());
-    if (pending.containsKey(tx.txId())) {
+    if (pending.containsKey(tx.txId()) || taken.containsKey(tx.txId())) {
       return new Submission.Rejected(
           id, "duplicate", "transaction " + tx.txId().hex() + " is already pending");
     }
-    if (pending.size() >= maxTransactions || bytes + tx.size() > maxBytes) {
+    if (pending.size() + taken.size() >= maxTransactions || bytes + tx.size() > maxBytes) {
       MempoolFullException full = full();
       return new Submission.Rejected(id, full.code(), full.getMessage());
     }
@@ -139,10 +151,17 @@ public final class Mempool {
 
   private MempoolFullException full() {
     return new MempoolFullException(
-        "mempool is full (" + pending.size() + " transactions, " + bytes + " bytes); retry later");
+        "mempool is full ("
+            + (pending.size() + taken.size())
+            + " transactions, "
+            + bytes
+            + " bytes); retry later");
   }
 
-  /** The oldest pending transactions, at most {@code maxCount} and {@code maxBytes} in total. */
+  /**
+   * The oldest pending transactions not taken, at most {@code maxCount} and {@code maxBytes} in
+   * total.
+   */
   public synchronized List<Transaction> peekBatch(int maxCount, long maxBatchBytes) {
     List<Transaction> out = new ArrayList<>(Math.min(maxCount, pending.size()));
     long size = 0;
@@ -156,17 +175,36 @@ public final class Mempool {
     return out;
   }
 
-  /** Drops transactions that were committed or can no longer be. */
+  /**
+   * Takes the oldest pending transactions, at most {@code maxCount} and {@code maxBytes} in total,
+   * for a block that will be committed while later blocks are already being built: later calls skip
+   * them, while they stay pending for duplicates, lookups and the bounds until {@link #remove} once
+   * their block is committed.
+   */
+  public synchronized List<Transaction> take(int maxCount, long maxBatchBytes) {
+    List<Transaction> out = peekBatch(maxCount, maxBatchBytes);
+    for (Transaction tx : out) {
+      taken.put(tx.txId(), pending.remove(tx.txId()));
+    }
+    return out;
+  }
+
+  /** Drops transactions that were committed or can no longer be, taken or not. */
   public synchronized void remove(Collection<Bytes> txIds) {
     for (Bytes id : txIds) {
       Transaction tx = pending.remove(id);
+      if (tx == null) {
+        tx = taken.remove(id);
+      }
       if (tx != null) {
         bytes -= tx.size();
       }
     }
   }
 
-  /** Drops every pending transaction for which {@code stale} is true; returns how many. */
+  /**
+   * Drops every pending transaction not taken for which {@code stale} is true; returns how many.
+   */
   public synchronized int removeIf(java.util.function.Predicate<Transaction> stale) {
     int n = 0;
     for (Iterator<Map.Entry<Bytes, Transaction>> it = pending.entrySet().iterator();
@@ -181,11 +219,18 @@ public final class Mempool {
     return n;
   }
 
+  /** Whether {@code txId} is pending (taken into an uncommitted block or not). */
   public synchronized boolean contains(Bytes txId) {
-    return pending.containsKey(txId);
+    return pending.containsKey(txId) || taken.containsKey(txId);
   }
 
+  /** Pending transactions, taken into an uncommitted block or not. */
   public synchronized int size() {
+    return pending.size() + taken.size();
+  }
+
+  /** Pending transactions not taken: what the next block can hold. */
+  public synchronized int available() {
     return pending.size();
   }
 

@@ -131,7 +131,7 @@ public final class TransactionAdmission {
               + contracts.stream().sorted().toList());
     }
     MemberIdentity creator =
-        members.validate(tx.body().creatorCertificate().toArray(), now, rules.submitterRoles());
+        members.validate(tx.body().creatorCertificate(), now, rules.submitterRoles());
     if (!creator.organisation().equals(tx.body().creatorOrg())) {
       throw new InvalidTransactionException(
           "unknown-member",

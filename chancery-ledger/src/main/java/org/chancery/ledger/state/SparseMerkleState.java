@@ -1,8 +1,10 @@
 package org.chancery.ledger.state;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,11 +212,62 @@ public final class SparseMerkleState implements WorldState {
               + ", so the next is "
               + (base.version() + 1));
     }
-    TreeUpdate update = new TreeUpdate(suite, this::readNode, height);
-    Ref newRoot = update.apply(base.root(), changes);
+    return prepareOn(base.root(), this::readNode, changes, height);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Nodes {@code parent} wrote are read from {@code parent} itself, whether or not its batch has
+   * reached the database yet; older nodes from the cache or the database, where they are committed.
+   */
+  @Override
+  public PreparedVersion prepareAfter(Prepared parent, StateChanges changes, long height) {
+    PreparedVersion p = own(parent);
+    if (height != p.height + 1) {
+      throw new IllegalStateException(
+          "cannot prepare height " + height + " after version " + p.height);
+    }
+    Head base = head;
+    boolean pending = p.height == base.version() + 1 && p.base.sameAs(base.root());
+    boolean latest = p.height == base.version() && p.root.sameAs(base.root());
+    if (!pending && !latest) {
+      throw new IllegalStateException(
+          "version "
+              + p.height
+              + " is neither the latest committed version ("
+              + base.version()
+              + ") nor prepared on it");
+    }
+    return prepareOn(
+        p.root,
+        nodeKey -> {
+          byte[] node = p.written(nodeKey);
+          return node != null ? node : readNode(nodeKey);
+        },
+        changes,
+        height);
+  }
+
+  @Override
+  public StateReader readerAfter(Prepared parent) {
+    return new StateOverlay(this, own(parent).changes);
+  }
+
+  private PreparedVersion prepareOn(
+      Ref root, TreeUpdate.NodeSource nodes, StateChanges changes, long height) {
+    TreeUpdate update = new TreeUpdate(suite, nodes, height);
+    Ref newRoot = update.apply(root, changes);
     StateChanges copy = new StateChanges();
     copy.putAll(changes);
-    return new PreparedVersion(this, height, base.root(), newRoot, update, copy);
+    return new PreparedVersion(this, height, root, newRoot, update, copy);
+  }
+
+  private PreparedVersion own(Prepared prepared) {
+    if (!(prepared instanceof PreparedVersion p) || p.owner != this) {
+      throw new IllegalStateException("this version was not prepared by this state");
+    }
+    return p;
   }
 
   /**
@@ -226,9 +279,7 @@ public final class SparseMerkleState implements WorldState {
   @Override
   public void committed(Prepared prepared) {
     Head base = head;
-    if (!(prepared instanceof PreparedVersion p) || p.owner != this) {
-      throw new IllegalStateException("this version was not prepared by this state");
-    }
+    PreparedVersion p = own(prepared);
     if (p.height != base.version() + 1 || !p.base.sameAs(base.root())) {
       throw new IllegalStateException(
           "version "
@@ -425,6 +476,9 @@ public final class SparseMerkleState implements WorldState {
     private final int hashOperations;
     private final int nodeReads;
 
+    /** {@link #nodeWrites} by key, built when a next version is prepared on this one. */
+    private Map<ByteBuffer, byte[]> written;
+
     private PreparedVersion(
         SparseMerkleState owner,
         long height,
@@ -446,6 +500,17 @@ public final class SparseMerkleState implements WorldState {
     @Override
     public long height() {
       return height;
+    }
+
+    /** The node this version writes under {@code nodeKey}, or null. */
+    private synchronized byte[] written(byte[] nodeKey) {
+      if (written == null) {
+        written = new HashMap<>(nodeWrites.size() * 2);
+        for (Map.Entry<byte[], byte[]> w : nodeWrites) {
+          written.put(ByteBuffer.wrap(w.getKey()), w.getValue());
+        }
+      }
+      return written.get(ByteBuffer.wrap(nodeKey));
     }
 
     @Override

@@ -17,9 +17,10 @@ import org.chancery.ledger.store.LedgerDatabase;
  * is committed, {@link #committed} makes the new version the latest.
  *
  * <p>Implementations are thread-safe for reads; {@code prepare}/{@code committed} are called by one
- * thread at a time, in height order.
+ * thread at a time, in height order. {@code prepareAfter} of the version after a pending one may
+ * run on another thread while that one is committed.
  */
-public interface WorldState {
+public interface WorldState extends StateReader {
 
   /** Height of the latest committed block (0 before the first block). */
   long version();
@@ -28,12 +29,14 @@ public interface WorldState {
   Bytes root();
 
   /** The latest committed value of {@code key}. */
+  @Override
   Optional<byte[]> get(StateKey key);
 
   /**
    * Latest committed entries of {@code contract} with {@code fromInclusive <= key < toExclusive} in
    * key order, at most {@code limit}; {@code toExclusive} null for no upper bound.
    */
+  @Override
   List<StateEntry> range(String contract, String fromInclusive, String toExclusive, int limit);
 
   /**
@@ -43,6 +46,23 @@ public interface WorldState {
    * @throws IllegalStateException if {@code height != version() + 1}
    */
   Prepared prepare(StateChanges changes, long height);
+
+  /**
+   * Computes the version after {@code parent}, which this state prepared and which may not be
+   * committed yet: lets a block execute while its parent's batch is still being written. {@code
+   * parent} must be the latest committed version or prepared on top of it (one version in flight at
+   * most); the result is committed after it.
+   *
+   * @throws IllegalStateException if {@code height != parent.height() + 1}, or {@code parent} is
+   *     neither the latest committed version nor the one after it
+   */
+  Prepared prepareAfter(Prepared parent, StateChanges changes, long height);
+
+  /**
+   * What the execution of the block after {@code parent} reads: the committed state with {@code
+   * parent}'s changes on top (they may be committed meanwhile; reading them twice is harmless).
+   */
+  StateReader readerAfter(Prepared parent);
 
   /** Makes a prepared version, whose batch has been committed, the latest. */
   void committed(Prepared prepared);

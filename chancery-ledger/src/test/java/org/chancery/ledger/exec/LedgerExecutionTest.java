@@ -313,4 +313,108 @@ class LedgerExecutionTest {
     assertThat(ledger.blocks().block(6).orElseThrow().encode())
         .isEqualTo(committed.get(5).encode());
   }
+
+  private CommitCertificate certify(ProposedBlock p) {
+    byte[] vote = CanonicalVote.precommit("c1", p.block().height(), 0, p.block().hash());
+    return new CommitCertificate(
+        p.block().height(),
+        0,
+        p.block().hash(),
+        List.of(
+            new CommitCertificate.CommitSignature(
+                "v1", Bytes.of(SM.sign(VALIDATOR.privateKey(), vote)))));
+  }
+
+  @Test
+  void aBlockExecutedBeforeItsParentIsCommittedEqualsOneExecutedAfter(@TempDir Path other) {
+    commit(tx("put", "pipe/a=1"), tx("put", "pipe/b=2"), tx("put", "pipe/c=3"));
+    List<Transaction> first =
+        List.of(tx("put", "pipe/a=10"), tx("delete", "pipe/b"), tx("put", "pipe/d=4"));
+    List<Transaction> second =
+        List.of(
+            tx("readBack", "pipe/a"),
+            tx("readBack", "pipe/b"),
+            tx("range", "pipe/"),
+            tx("put", "pipe/a=11"));
+    Instant t1 = clock.plusSeconds(1);
+    Instant t2 = clock.plusSeconds(2);
+
+    // Pipelined: the second block executes on top of the first before the first is committed.
+    ProposedBlock p1 = ledger.propose(first, t1, "v1");
+    ProposedBlock p2 = ledger.proposeAfter(p1, second, t2, "v1");
+    assertThat(ledger.height()).isEqualTo(1);
+    ledger.commit(p1, certify(p1));
+    ledger.commit(p2, certify(p2));
+
+    // Sequential, on a second ledger with the same history.
+    LedgerDatabase otherDb = LedgerDatabase.open(other);
+    try {
+      ExecutionEngine engine =
+          new ExecutionEngine(
+              List.of(new ProbeContract()),
+              ExecutionLimits.defaults(),
+              tx ->
+                  new Sender("org1", MemberRole.CLIENT, "client", tx.body().creatorCertificate()));
+      Ledger sequential =
+          new Ledger(
+              otherDb,
+              SM,
+              "c1",
+              GENESIS,
+              T0,
+              VALIDATORS.hash(SM),
+              new SparseMerkleState(otherDb, SM, 100),
+              engine);
+      ProposedBlock s0 =
+          sequential.propose(
+              ledger.blocks().block(1).orElseThrow().transactions(),
+              ledger.blocks().header(1).orElseThrow().timestamp(),
+              "v1");
+      sequential.commit(s0, certify(s0));
+      ProposedBlock s1 = sequential.propose(first, t1, "v1");
+      sequential.commit(s1, certify(s1));
+      ProposedBlock s2 = sequential.propose(second, t2, "v1");
+      sequential.commit(s2, certify(s2));
+
+      assertThat(p1.block().hash()).isEqualTo(s1.block().hash());
+      assertThat(p2.block().hash()).isEqualTo(s2.block().hash());
+      assertThat(p2.receipts()).isEqualTo(s2.receipts());
+      assertThat(sequential.state().root()).isEqualTo(ledger.state().root());
+    } finally {
+      otherDb.close();
+    }
+    assertThat(p2.receipts().get(0).result()).isEqualTo("\"10\"");
+    assertThat(p2.receipts().get(1).result()).isEqualTo("null");
+    assertThat(p2.receipts().get(2).result()).isEqualTo("\"pipe/a,pipe/c,pipe/d,\"");
+    assertThat(value("pipe/a")).isEqualTo("11");
+    reopen();
+    assertThat(new ChainVerifier(SM, "c1", VALIDATORS).verify(ledger.blocks(), GENESIS))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void proposingAfterACommittedParentIsProposingOnTheLatestBlock() {
+    ProposedBlock p1 = ledger.propose(List.of(tx("put", "after/x=1")), clock.plusSeconds(1), "v1");
+    ledger.commit(p1, certify(p1));
+
+    ProposedBlock p2 =
+        ledger.proposeAfter(p1, List.of(tx("readBack", "after/x")), clock.plusSeconds(2), "v1");
+
+    assertThat(p2.receipts().get(0).result()).isEqualTo("\"1\"");
+    ledger.commit(p2, certify(p2));
+    assertThat(ledger.height()).isEqualTo(2);
+  }
+
+  @Test
+  void onlyOneBlockMayBeInFlightAndTimeMustIncrease() {
+    ProposedBlock p1 = ledger.propose(List.of(tx("put", "f/1=1")), clock.plusSeconds(1), "v1");
+    ProposedBlock p2 = ledger.proposeAfter(p1, List.of(), clock.plusSeconds(2), "v1");
+
+    assertThatThrownBy(() -> ledger.proposeAfter(p2, List.of(), clock.plusSeconds(3), "v1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("neither the latest committed block");
+    assertThatThrownBy(() -> ledger.proposeAfter(p1, List.of(), clock.plusSeconds(1), "v1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not after the previous block");
+  }
 }

@@ -340,4 +340,31 @@ class MempoolTest {
             });
     assertThat(pool.size()).isEqualTo(2);
   }
+
+  @Test
+  void takenTransactionsAreNotOfferedAgainButStayPendingUntilRemoved() {
+    Mempool pool = pool(3, 1 << 20, RevocationSet.empty());
+    Transaction a = tx();
+    Transaction b = tx();
+    Transaction c = tx(CLIENT, "c1", "kv", NOW.minusSeconds(30));
+    pool.submit(a.encoded());
+    pool.submit(b.encoded());
+    pool.submit(c.encoded());
+
+    assertThat(pool.take(2, 1 << 20)).containsExactly(a, b);
+
+    assertThat(pool.take(10, 1 << 20)).containsExactly(c);
+    assertThat(pool.available()).isZero();
+    assertThat(pool.size()).isEqualTo(3);
+    assertThat(pool.contains(a.txId())).isTrue();
+    assertThat(rejection(pool, a.encoded())).isEqualTo("duplicate");
+    assertThatThrownBy(() -> pool.submit(tx().encoded())).isInstanceOf(MempoolFullException.class);
+    assertThat(pool.removeIf(t -> true)).as("taken ones are not dropped as stale").isZero();
+
+    pool.remove(List.of(a.txId(), b.txId(), c.txId()));
+
+    assertThat(pool.size()).isZero();
+    assertThat(pool.bytes()).isZero();
+    assertThat(pool.contains(a.txId())).isFalse();
+  }
 }
