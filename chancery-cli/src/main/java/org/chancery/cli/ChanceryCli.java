@@ -3,6 +3,7 @@ package org.chancery.cli;
 import java.io.PrintWriter;
 import org.chancery.cli.bench.BenchCommand;
 import org.chancery.cli.block.BlockCommand;
+import org.chancery.cli.demo.DemoCommand;
 import org.chancery.cli.network.NetworkCommand;
 import org.chancery.cli.node.NodeCommand;
 import org.chancery.cli.state.StateCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
     versionProvider = ChanceryCli.Version.class,
     description = "Chancery: a tokenless consortium ledger for public records.",
     subcommands = {
+      DemoCommand.class,
       NetworkCommand.class,
       NodeCommand.class,
       TxCommand.class,
