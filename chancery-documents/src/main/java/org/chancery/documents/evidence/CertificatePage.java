@@ -310,9 +310,9 @@ final class CertificatePage {
   }
 
   /**
-   * The QR code as a 1-bit grey image, one pixel per module with a four-module quiet zone, scaled
-   * to 35 mm. Drawing it as an image (rather than as rectangles) lets a test, or a tool, read it
-   * back from the page resources.
+   * The QR code as a grey image, one pixel per module with a four-module quiet zone, scaled to 35
+   * mm. Drawing it as an image (rather than as rectangles) lets a test, or a tool, read it back
+   * from the page resources.
    */
   private Image qrImage() throws DocumentException {
     BitMatrix matrix;
@@ -335,17 +335,15 @@ final class CertificatePage {
     }
     int width = matrix.getWidth();
     int height = matrix.getHeight();
-    int rowBytes = (width + 7) / 8;
-    byte[] pixels = new byte[rowBytes * height];
+    // 8-bit grey, which OpenPDF Flate-compresses to a few hundred bytes. (Given 1-bit data it
+    // would switch to CCITT G4, which few PDF libraries, OpenPDF's reader included, can decode.)
+    byte[] pixels = new byte[width * height];
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        // In 1-bit DeviceGray a set bit is white: set the bits of the light modules.
-        if (!matrix.get(x, y)) {
-          pixels[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
-        }
+        pixels[y * width + x] = matrix.get(x, y) ? (byte) 0x00 : (byte) 0xff;
       }
     }
-    Image image = Image.getInstance(width, height, 1, 1, pixels);
+    Image image = Image.getInstance(width, height, 1, 8, pixels);
     image.scaleAbsolute(QR_SIZE, QR_SIZE);
     image.setInterpolation(false);
     return image;
