@@ -248,6 +248,10 @@ final class CertificateAttachmentReader {
   }
 
   private static byte[] inflate(byte[] raw) {
+    if (raw.length == 0) {
+      // OpenPDF writes an empty attachment as an empty stream, Flate filter and all.
+      return raw;
+    }
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(raw);
@@ -255,7 +259,9 @@ final class CertificateAttachmentReader {
       byte[] buffer = new byte[64 * 1024];
       while (!inflater.finished()) {
         int n = inflater.inflate(buffer);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        if (n == 0
+            && !inflater.finished()
+            && (inflater.needsInput() || inflater.needsDictionary())) {
           throw damaged(new IOException("the attachment's compressed data ends early"));
         }
         if (out.size() + n > MAX_CERTIFICATE_BYTES) {

@@ -30,6 +30,27 @@ class CertificateExtractionTest {
   }
 
   @Test
+  void anEmptyCertificateRoundTrips() {
+    // Found by the round-trip property: OpenPDF stores no bytes at all for an empty file.
+    byte[] pdf = CertificatePdf.render(SampleCertificates.facts(), new byte[0]);
+    assertThat(CertificatePdf.extractCertificate(pdf)).isEmpty();
+  }
+
+  @Test
+  void rejectsAFlateStreamThatEndsEarly() throws Exception {
+    byte[] pdf =
+        restamp(
+            PDF,
+            (reader, stamper) -> {
+              PRStream stream = certificateStream(reader);
+              byte[] raw = PdfReader.getStreamBytesRaw(stream);
+              stream.setData(Arrays.copyOf(raw, raw.length / 2), false);
+              stream.put(PdfName.FILTER, PdfName.FLATEDECODE);
+            });
+    assertRejected(pdf, Reason.MALFORMED_PDF, "ends early");
+  }
+
+  @Test
   void rejectsBytesThatAreNotAPdf() {
     assertRejected(SampleCertificates.JSON, Reason.NOT_A_PDF, "not a PDF");
     assertRejected(new byte[0], Reason.NOT_A_PDF, "'%PDF-' header");
