@@ -186,6 +186,7 @@ public final class ChanceryNode implements AutoCloseable {
       SparseMerkleState state = new SparseMerkleState(db, suite, config.stateRetention());
       ExecutionEngine engine =
           new ExecutionEngine(
+              suite,
               List.of(new KvContract()),
               ExecutionLimits.defaults(),
               tx -> {

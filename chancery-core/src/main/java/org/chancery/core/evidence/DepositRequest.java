@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -122,6 +123,7 @@ public record DepositRequest(
     }
     ObjectNode meta = metadata == null || metadata.isNull() ? null : (ObjectNode) metadata;
     if (meta != null) {
+      requireStorable(meta);
       int bytes = compact(meta).length;
       if (bytes > maxMetadataBytes) {
         throw new InvalidDepositException(
@@ -189,6 +191,51 @@ public record DepositRequest(
         throw invalid("\"" + field + "\" holds a control character at position " + i);
       }
     }
+    int bad = unpairedSurrogate(s);
+    if (bad >= 0) {
+      throw invalid("\"" + field + "\" holds an unpaired UTF-16 surrogate at position " + bad);
+    }
+  }
+
+  /**
+   * Metadata must survive storage unchanged: JSON has no infinity or NaN (a number like 1e999 would
+   * be stored as the non-JSON {@code Infinity}), and an unpaired surrogate ({@code "\\ud800"}) has
+   * no UTF-8 form, so either would make the stored record differ from the signed arguments.
+   */
+  private static void requireStorable(JsonNode n) {
+    if (n.isFloatingPointNumber() && !Double.isFinite(n.asDouble())) {
+      throw invalid("\"metadata\" holds a number too large for JSON: " + n.asText());
+    }
+    if (n.isTextual() && unpairedSurrogate(n.asText()) >= 0) {
+      throw invalid("\"metadata\" holds a string with an unpaired UTF-16 surrogate");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (unpairedSurrogate(e.getKey()) >= 0) {
+        throw invalid("\"metadata\" holds a key with an unpaired UTF-16 surrogate");
+      }
+      requireStorable(e.getValue());
+    }
+    if (n.isArray()) {
+      for (JsonNode element : n) {
+        requireStorable(element);
+      }
+    }
+  }
+
+  /** The position of the first unpaired surrogate in {@code s}, or -1. */
+  private static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static byte[] compact(JsonNode n) {

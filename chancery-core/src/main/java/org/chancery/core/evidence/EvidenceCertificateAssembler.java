@@ -39,10 +39,20 @@ public final class EvidenceCertificateAssembler {
    * @param block the block at {@code record.height()}
    * @param receipts every receipt of that block, in order
    * @param commit the block's commit certificate
-   * @throws IllegalArgumentException if the block does not hold the record's transaction
+   * @throws IllegalArgumentException if the block is not the record's or does not hold its
+   *     transaction
    */
   public EvidenceCertificate assemble(
       DepositRecord record, Block block, List<Receipt> receipts, CommitCertificate commit) {
+    if (block.height() != record.height()) {
+      throw new IllegalArgumentException(
+          "deposit "
+              + record.depositId().hex()
+              + " was committed at height "
+              + record.height()
+              + ", not in block "
+              + block.height());
+    }
     int index = indexOf(block, record.txId());
     Transaction tx = block.transactions().get(index);
     List<byte[]> receiptLeaves = receipts.stream().map(Receipt::encode).toList();
