@@ -16,6 +16,7 @@ import org.chancery.consensus.types.MessageSigner;
 import org.chancery.consensus.wal.ConsensusWal;
 import org.chancery.consensus.wal.FileConsensusWal;
 import org.chancery.consensus.wal.GuardedSigner;
+import org.chancery.contracts.evidence.EvidenceContract;
 import org.chancery.contracts.kv.KvContract;
 import org.chancery.core.Bytes;
 import org.chancery.core.block.ValidatorSet;
@@ -187,7 +188,7 @@ public final class ChanceryNode implements AutoCloseable {
       ExecutionEngine engine =
           new ExecutionEngine(
               suite,
-              List.of(new KvContract()),
+              List.of(new KvContract(), new EvidenceContract(genesis.evidence().limits())),
               ExecutionLimits.defaults(),
               tx -> {
                 MemberIdentity id =

@@ -1,6 +1,7 @@
 package org.chancery.core.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,6 +49,10 @@ public record DepositRequest(
   public static final int MAX_FILE_NAME_LENGTH = 255;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper STRICT =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Set<String> FIELDS =
       Set.of("digest", "size", "mediaType", "fileName", "label", "metadata", "previous");
   private static final Pattern MEDIA_TYPE =
@@ -64,6 +69,27 @@ public record DepositRequest(
   @Override
   public ObjectNode metadata() {
     return metadata.deepCopy();
+  }
+
+  /**
+   * Reads an evidence transaction's arguments as the {@code evidence} contract does: exactly one
+   * JSON object, no duplicate keys (which readers could resolve differently), nothing after it. An
+   * offline verifier re-deriving a record from the signed arguments must read them with this.
+   *
+   * @throws InvalidDepositException with code {@code invalid-arguments} if they are not such an
+   *     object
+   */
+  public static JsonNode readArguments(String args) {
+    JsonNode node;
+    try {
+      node = STRICT.readTree(args);
+    } catch (JsonProcessingException e) {
+      throw invalid("arguments are not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw invalid("arguments must be a JSON object");
+    }
+    return node;
   }
 
   /**
@@ -209,8 +235,7 @@ public record DepositRequest(
     if (n.isTextual() && unpairedSurrogate(n.asText()) >= 0) {
       throw invalid("\"metadata\" holds a string with an unpaired UTF-16 surrogate");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       if (unpairedSurrogate(e.getKey()) >= 0) {
         throw invalid("\"metadata\" holds a key with an unpaired UTF-16 surrogate");
       }

@@ -14,8 +14,11 @@ import org.chancery.core.evidence.EvidenceLimits;
  *     {@value #MAX_METADATA_BYTES}
  */
 public record EvidenceParameters(int maxBatchDeposits, int maxMetadataBytes) {
-  /** Upper bound of {@link #maxBatchDeposits}: a batch must still fit one transaction's writes. */
-  public static final int MAX_BATCH_DEPOSITS = 1000;
+  /**
+   * Upper bound of {@link #maxBatchDeposits}: a batch, its one event (about 140 bytes a deposit)
+   * and its writes must fit one transaction's execution limits (64 KiB of events, 1 MiB of writes).
+   */
+  public static final int MAX_BATCH_DEPOSITS = 256;
 
   /** Upper bound of {@link #maxMetadataBytes}. */
   public static final int MAX_METADATA_BYTES = 64 * 1024;

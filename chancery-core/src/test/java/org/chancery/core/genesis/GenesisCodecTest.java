@@ -344,7 +344,7 @@ class GenesisCodecTest {
                 .field())
         .isEqualTo("evidence.maxBatchDeposits");
     assertThat(
-            decodeFails(json.replace("\"maxBatchDeposits\" : 7", "\"maxBatchDeposits\" : 1001"))
+            decodeFails(json.replace("\"maxBatchDeposits\" : 7", "\"maxBatchDeposits\" : 257"))
                 .field())
         .isEqualTo("evidence.maxBatchDeposits");
     assertThat(
