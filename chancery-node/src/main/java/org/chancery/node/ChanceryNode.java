@@ -307,7 +307,9 @@ public final class ChanceryNode implements AutoCloseable {
                   config.requests().maxConcurrent(),
                   config.requests().perClientPerSecond(),
                   config.requests().perClientBurst()),
-              view);
+              view,
+              genesis,
+              List.of());
       ApiServer api =
           new ApiServer(
               new InetSocketAddress(config.apiListen().host(), config.apiListen().port()), context);
