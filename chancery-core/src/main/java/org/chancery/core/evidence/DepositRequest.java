@@ -63,7 +63,17 @@ public record DepositRequest(
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(mediaType, "mediaType");
     Objects.requireNonNull(label, "label");
-    metadata = metadata == null ? JSON.createObjectNode() : metadata.deepCopy();
+    // Canonical form: the tree JSON text reads back to, so that two requests are equal exactly
+    // when their JSON is (a tree built in code may hold a LongNode where parsing gives an IntNode).
+    metadata = metadata == null ? JSON.createObjectNode() : canonical(metadata);
+  }
+
+  private static ObjectNode canonical(ObjectNode metadata) {
+    try {
+      return (ObjectNode) JSON.readTree(new String(compact(metadata), StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("metadata is not storable as JSON: " + e.getMessage(), e);
+    }
   }
 
   @Override
