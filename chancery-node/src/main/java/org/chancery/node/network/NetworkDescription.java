@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chancery.core.genesis.ConsensusParameters;
 import org.chancery.core.genesis.ConsensusType;
+import org.chancery.core.genesis.EvidenceParameters;
 import org.chancery.core.genesis.GovernancePolicy;
 import org.chancery.core.genesis.TransactionParameters;
 import org.chancery.crypto.pki.MemberRole;
@@ -20,6 +21,7 @@ import org.chancery.crypto.pki.MemberRole;
  * @param transactions transaction limits for the genesis
  * @param governance governance policy for the genesis
  * @param pki certificate lifetimes
+ * @param evidence the evidence contract's limits for the genesis
  */
 public record NetworkDescription(
     String chainId,
@@ -28,10 +30,31 @@ public record NetworkDescription(
     ConsensusParameters consensus,
     TransactionParameters transactions,
     GovernancePolicy governance,
-    PkiSettings pki) {
+    PkiSettings pki,
+    EvidenceParameters evidence) {
 
   public NetworkDescription {
     organisations = List.copyOf(organisations);
+  }
+
+  /** A description with the default evidence limits. */
+  public NetworkDescription(
+      String chainId,
+      String suite,
+      List<OrganisationSpec> organisations,
+      ConsensusParameters consensus,
+      TransactionParameters transactions,
+      GovernancePolicy governance,
+      PkiSettings pki) {
+    this(
+        chainId,
+        suite,
+        organisations,
+        consensus,
+        transactions,
+        governance,
+        pki,
+        EvidenceParameters.defaults());
   }
 
   /** Every node of every organisation, in description order. */

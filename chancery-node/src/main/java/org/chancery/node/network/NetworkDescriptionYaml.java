@@ -12,6 +12,7 @@ import org.chancery.core.config.YamlTree;
 import org.chancery.core.config.YamlWriter;
 import org.chancery.core.genesis.ConsensusParameters;
 import org.chancery.core.genesis.ConsensusType;
+import org.chancery.core.genesis.EvidenceParameters;
 import org.chancery.core.genesis.GenesisCodec;
 import org.chancery.core.genesis.GovernancePolicy;
 import org.chancery.core.genesis.TransactionParameters;
@@ -45,7 +46,14 @@ public final class NetworkDescriptionYaml {
   public static NetworkDescription parse(String source, String text) {
     YamlTree root = YamlTree.parse(source, text);
     root.allowOnly(
-        "chainId", "suite", "organisations", "consensus", "transactions", "governance", "pki");
+        "chainId",
+        "suite",
+        "organisations",
+        "consensus",
+        "transactions",
+        "governance",
+        "pki",
+        "evidence");
 
     YamlTree chainIdNode = root.require("chainId");
     String chainId = chainIdNode.asString();
@@ -106,8 +114,25 @@ public final class NetworkDescriptionYaml {
       int leaf = p.optionalInt("certificateValidityDays", pki.certificateValidityDays(), 1, ca);
       pki = new PkiSettings(ca, leaf);
     }
+    EvidenceParameters evidence = EvidenceParameters.defaults();
+    if (root.has("evidence")) {
+      YamlTree e = root.require("evidence").requireMapping();
+      e.allowOnly("maxBatchDeposits", "maxMetadataBytes");
+      evidence =
+          new EvidenceParameters(
+              e.optionalInt(
+                  "maxBatchDeposits",
+                  evidence.maxBatchDeposits(),
+                  1,
+                  EvidenceParameters.MAX_BATCH_DEPOSITS),
+              e.optionalInt(
+                  "maxMetadataBytes",
+                  evidence.maxMetadataBytes(),
+                  2,
+                  EvidenceParameters.MAX_METADATA_BYTES));
+    }
     return new NetworkDescription(
-        chainId, suite, organisations, consensus, transactions, governance, pki);
+        chainId, suite, organisations, consensus, transactions, governance, pki, evidence);
   }
 
   private static ConsensusParameters consensus(YamlTree root) {
@@ -337,6 +362,12 @@ public final class NetworkDescriptionYaml {
     pki.put("caValidityDays", d.pki().caValidityDays());
     pki.put("certificateValidityDays", d.pki().certificateValidityDays());
     doc.put("pki", pki);
+    if (!d.evidence().equals(EvidenceParameters.defaults())) {
+      Map<String, Object> evidence = new LinkedHashMap<>();
+      evidence.put("maxBatchDeposits", d.evidence().maxBatchDeposits());
+      evidence.put("maxMetadataBytes", d.evidence().maxMetadataBytes());
+      doc.put("evidence", evidence);
+    }
     return YamlWriter.write(
         "Chancery network description. Edit it and run:\n"
             + "  chancery network init --config network.yaml --out DIR\n"

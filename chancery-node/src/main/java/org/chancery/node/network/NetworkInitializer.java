@@ -303,7 +303,8 @@ public final class NetworkInitializer {
             validators,
             d.consensus(),
             d.transactions(),
-            d.governance());
+            d.governance(),
+            d.evidence());
     byte[] genesisJson = GenesisCodec.encode(genesis);
     Files.write(layout.genesis(), genesisJson);
     String genesisHash = GenesisCodec.hash(d.suite(), genesisJson);
