@@ -47,6 +47,7 @@ import org.chancery.node.api.ApiContext;
 import org.chancery.node.api.ApiLimits;
 import org.chancery.node.api.ApiServer;
 import org.chancery.node.api.ConsensusView;
+import org.chancery.node.api.PdfCertificateRenderer;
 import org.chancery.node.bft.BftEngine;
 import org.chancery.node.bft.BlockValidator;
 import org.chancery.node.bft.EvidenceLog;
@@ -309,7 +310,7 @@ public final class ChanceryNode implements AutoCloseable {
                   config.requests().perClientBurst()),
               view,
               genesis,
-              List.of());
+              List.of(new PdfCertificateRenderer(genesis)));
       ApiServer api =
           new ApiServer(
               new InetSocketAddress(config.apiListen().host(), config.apiListen().port()), context);

@@ -23,6 +23,7 @@ import org.chancery.core.evidence.EvidenceCertificateJson;
 import org.chancery.core.proof.TransactionProofVerifier;
 import org.chancery.core.proof.VerifiedTransaction;
 import org.chancery.core.tx.Transaction;
+import org.chancery.documents.evidence.CertificatePdf;
 import org.chancery.node.ChanceryNode;
 import org.chancery.node.TestNetwork;
 import org.junit.jupiter.api.AfterAll;
@@ -136,10 +137,20 @@ class EvidenceApiTest {
   void certificateNegotiatesTheMediaType() throws Exception {
     String id = deposit(client, deposit(digest()));
     String path = "/v1/evidence/" + id + "/certificate";
-    assertThat(get(path, "application/json").statusCode()).isEqualTo(200);
-    assertThat(get(path, "*/*").statusCode()).isEqualTo(200);
-    assertThat(get(path, "application/pdf;q=1, application/*;q=0.5").statusCode()).isEqualTo(200);
-    for (String unacceptable : List.of("application/pdf", "text/html", "application/json;q=0")) {
+    HttpResponse<byte[]> json = getBytes(path, "application/json");
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(getBytes(path, "*/*").headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/json");
+    for (String pdfAccept :
+        List.of("application/pdf", "application/pdf;q=1, application/*;q=0.5")) {
+      HttpResponse<byte[]> pdf = getBytes(path, pdfAccept);
+      assertThat(pdf.statusCode()).as(pdfAccept).isEqualTo(200);
+      assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+      assertThat(pdf.body()).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+      // The PDF carries the very bytes the JSON form serves, so it verifies on its own.
+      assertThat(CertificatePdf.extractCertificate(pdf.body())).isEqualTo(json.body());
+    }
+    for (String unacceptable : List.of("text/html", "application/json;q=0")) {
       HttpResponse<String> r = get(path, unacceptable);
       assertThat(r.statusCode()).as(unacceptable).isEqualTo(406);
       assertThat(r.headers().firstValue("Content-Type").orElse(""))
@@ -147,6 +158,16 @@ class EvidenceApiTest {
       assertThat(JSON.readTree(r.body()).path("type").asText())
           .isEqualTo("urn:chancery:error:not-acceptable");
     }
+  }
+
+  private HttpResponse<byte[]> getBytes(String path, String accept) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.apiPort() + path))
+                .header("Accept", accept)
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private HttpResponse<String> get(String path, String accept) throws Exception {
