@@ -10,6 +10,7 @@ import org.chancery.core.genesis.OrganisationEntry;
 import org.chancery.core.merkle.MerkleTree;
 import org.chancery.core.tx.Transaction;
 import org.chancery.crypto.CryptoSuite;
+import org.chancery.crypto.JcaBridge;
 import org.chancery.crypto.pem.PemCodec;
 
 /**
@@ -95,9 +96,10 @@ public final class EvidenceCertificateAssembler {
 
   private static String pem(Bytes der) {
     try {
+      // The JDK's own X.509 factory knows no SM2 curve: parse through BouncyCastle.
       return PemCodec.encodeCertificate(
           (java.security.cert.X509Certificate)
-              java.security.cert.CertificateFactory.getInstance("X.509")
+              java.security.cert.CertificateFactory.getInstance("X.509", JcaBridge.provider())
                   .generateCertificate(new java.io.ByteArrayInputStream(der.toArray())));
     } catch (java.security.cert.CertificateException e) {
       throw new IllegalArgumentException("creator certificate is not DER X.509", e);
