@@ -16,6 +16,7 @@ import org.chancery.consensus.types.MessageSigner;
 import org.chancery.consensus.wal.ConsensusWal;
 import org.chancery.consensus.wal.FileConsensusWal;
 import org.chancery.consensus.wal.GuardedSigner;
+import org.chancery.contracts.evidence.EvidenceContract;
 import org.chancery.contracts.kv.KvContract;
 import org.chancery.core.Bytes;
 import org.chancery.core.block.ValidatorSet;
@@ -186,7 +187,8 @@ public final class ChanceryNode implements AutoCloseable {
       SparseMerkleState state = new SparseMerkleState(db, suite, config.stateRetention());
       ExecutionEngine engine =
           new ExecutionEngine(
-              List.of(new KvContract()),
+              suite,
+              List.of(new KvContract(), new EvidenceContract(genesis.evidence().limits())),
               ExecutionLimits.defaults(),
               tx -> {
                 MemberIdentity id =
@@ -305,7 +307,9 @@ public final class ChanceryNode implements AutoCloseable {
                   config.requests().maxConcurrent(),
                   config.requests().perClientPerSecond(),
                   config.requests().perClientBurst()),
-              view);
+              view,
+              genesis,
+              List.of());
       ApiServer api =
           new ApiServer(
               new InetSocketAddress(config.apiListen().host(), config.apiListen().port()), context);

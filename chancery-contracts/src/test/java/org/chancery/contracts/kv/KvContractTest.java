@@ -47,6 +47,7 @@ class KvContractTest {
     state = new SparseMerkleState(db, SM, 10);
     engine =
         new ExecutionEngine(
+            SM,
             List.of(new KvContract()),
             ExecutionLimits.defaults(),
             tx ->

@@ -25,6 +25,15 @@ public interface ContractContext {
   /** Time of the block being executed, the only clock a contract may use. */
   Instant blockTime();
 
+  /**
+   * The name of the chain's crypto suite ({@code sm} or {@code nist}, fixed by the genesis), so a
+   * contract can hash with the chain's hash and check digest lengths: {@code
+   * CryptoSuite.byName(ctx.suite()).hash(bytes)}, {@code .hashLength()}. For hashing only: never
+   * generate keys, nonces or anything random with the suite, since every node must compute the same
+   * result.
+   */
+  String suite();
+
   /** The value under {@code key}, if any. */
   Optional<byte[]> get(String key);
 

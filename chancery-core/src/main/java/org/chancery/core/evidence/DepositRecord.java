@@ -46,6 +46,9 @@ public record DepositRecord(
     Objects.requireNonNull(depositor, "depositor");
     Objects.requireNonNull(txId, "txId");
     Objects.requireNonNull(time, "time");
+    if (index < 0) {
+      throw new IllegalArgumentException("index must not be negative: " + index);
+    }
   }
 
   /** The record as JSON, its fields in a fixed order. */
@@ -96,17 +99,25 @@ public record DepositRecord(
         || who.size() != 3) {
       throw invalid("deposit record's \"depositor\" must be {organisation, name, role}");
     }
-    if (!n.get("index").isIntegralNumber() || !n.get("index").canConvertToInt()) {
-      throw invalid("deposit record's \"index\" must be a whole number");
+    JsonNode index = n.get("index");
+    if (!index.isIntegralNumber() || !index.canConvertToInt() || index.asInt() < 0) {
+      throw invalid("deposit record's \"index\" must be a whole number >= 0");
     }
-    if (!n.get("height").isIntegralNumber() || !n.get("height").canConvertToLong()) {
-      throw invalid("deposit record's \"height\" must be a whole number");
+    JsonNode height = n.get("height");
+    if (!height.isIntegralNumber() || !height.canConvertToLong() || height.asLong() < 1) {
+      throw invalid("deposit record's \"height\" must be a block height >= 1");
     }
+    String timeText = textOf(n, "time");
     Instant time;
     try {
-      time = Instant.parse(textOf(n, "time"));
+      time = Instant.parse(timeText);
     } catch (DateTimeParseException e) {
       throw invalid("deposit record's \"time\" is not an RFC 3339 UTC time");
+    }
+    // One spelling per instant (UTC, "Z"), as toJson writes it: no offsets, no padded fractions.
+    if (!time.toString().equals(timeText)) {
+      throw invalid(
+          "deposit record's \"time\" must be written as " + time + ", not '" + timeText + "'");
     }
     return new DepositRecord(
         hex(n, "depositId", hashLength),
@@ -114,8 +125,8 @@ public record DepositRecord(
         new Depositor(
             who.get("organisation").asText(), who.get("name").asText(), who.get("role").asText()),
         hex(n, "txId", hashLength),
-        n.get("index").asInt(),
-        n.get("height").asLong(),
+        index.asInt(),
+        height.asLong(),
         time);
   }
 

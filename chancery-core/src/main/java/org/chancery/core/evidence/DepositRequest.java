@@ -1,11 +1,13 @@
 package org.chancery.core.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,6 +49,10 @@ public record DepositRequest(
   public static final int MAX_FILE_NAME_LENGTH = 255;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper STRICT =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Set<String> FIELDS =
       Set.of("digest", "size", "mediaType", "fileName", "label", "metadata", "previous");
   private static final Pattern MEDIA_TYPE =
@@ -63,6 +69,27 @@ public record DepositRequest(
   @Override
   public ObjectNode metadata() {
     return metadata.deepCopy();
+  }
+
+  /**
+   * Reads an evidence transaction's arguments as the {@code evidence} contract does: exactly one
+   * JSON object, no duplicate keys (which readers could resolve differently), nothing after it. An
+   * offline verifier re-deriving a record from the signed arguments must read them with this.
+   *
+   * @throws InvalidDepositException with code {@code invalid-arguments} if they are not such an
+   *     object
+   */
+  public static JsonNode readArguments(String args) {
+    JsonNode node;
+    try {
+      node = STRICT.readTree(args);
+    } catch (JsonProcessingException e) {
+      throw invalid("arguments are not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw invalid("arguments must be a JSON object");
+    }
+    return node;
   }
 
   /**
@@ -122,6 +149,7 @@ public record DepositRequest(
     }
     ObjectNode meta = metadata == null || metadata.isNull() ? null : (ObjectNode) metadata;
     if (meta != null) {
+      requireStorable(meta);
       int bytes = compact(meta).length;
       if (bytes > maxMetadataBytes) {
         throw new InvalidDepositException(
@@ -189,6 +217,50 @@ public record DepositRequest(
         throw invalid("\"" + field + "\" holds a control character at position " + i);
       }
     }
+    int bad = unpairedSurrogate(s);
+    if (bad >= 0) {
+      throw invalid("\"" + field + "\" holds an unpaired UTF-16 surrogate at position " + bad);
+    }
+  }
+
+  /**
+   * Metadata must survive storage unchanged: JSON has no infinity or NaN (a number like 1e999 would
+   * be stored as the non-JSON {@code Infinity}), and an unpaired surrogate ({@code "\\ud800"}) has
+   * no UTF-8 form, so either would make the stored record differ from the signed arguments.
+   */
+  private static void requireStorable(JsonNode n) {
+    if (n.isFloatingPointNumber() && !Double.isFinite(n.asDouble())) {
+      throw invalid("\"metadata\" holds a number too large for JSON: " + n.asText());
+    }
+    if (n.isTextual() && unpairedSurrogate(n.asText()) >= 0) {
+      throw invalid("\"metadata\" holds a string with an unpaired UTF-16 surrogate");
+    }
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      if (unpairedSurrogate(e.getKey()) >= 0) {
+        throw invalid("\"metadata\" holds a key with an unpaired UTF-16 surrogate");
+      }
+      requireStorable(e.getValue());
+    }
+    if (n.isArray()) {
+      for (JsonNode element : n) {
+        requireStorable(element);
+      }
+    }
+  }
+
+  /** The position of the first unpaired surrogate in {@code s}, or -1. */
+  private static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static byte[] compact(JsonNode n) {

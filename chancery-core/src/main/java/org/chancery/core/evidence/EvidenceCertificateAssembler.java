@@ -1,5 +1,6 @@
 package org.chancery.core.evidence;
 
+import java.util.Base64;
 import java.util.List;
 import org.chancery.core.Bytes;
 import org.chancery.core.block.Block;
@@ -10,8 +11,6 @@ import org.chancery.core.genesis.OrganisationEntry;
 import org.chancery.core.merkle.MerkleTree;
 import org.chancery.core.tx.Transaction;
 import org.chancery.crypto.CryptoSuite;
-import org.chancery.crypto.JcaBridge;
-import org.chancery.crypto.pem.PemCodec;
 
 /**
  * Builds the certificate of a committed deposit from what a node stores: the deposit record, the
@@ -40,10 +39,20 @@ public final class EvidenceCertificateAssembler {
    * @param block the block at {@code record.height()}
    * @param receipts every receipt of that block, in order
    * @param commit the block's commit certificate
-   * @throws IllegalArgumentException if the block does not hold the record's transaction
+   * @throws IllegalArgumentException if the block is not the record's or does not hold its
+   *     transaction
    */
   public EvidenceCertificate assemble(
       DepositRecord record, Block block, List<Receipt> receipts, CommitCertificate commit) {
+    if (block.height() != record.height()) {
+      throw new IllegalArgumentException(
+          "deposit "
+              + record.depositId().hex()
+              + " was committed at height "
+              + record.height()
+              + ", not in block "
+              + block.height());
+    }
     int index = indexOf(block, record.txId());
     Transaction tx = block.transactions().get(index);
     List<byte[]> receiptLeaves = receipts.stream().map(Receipt::encode).toList();
@@ -94,15 +103,14 @@ public final class EvidenceCertificateAssembler {
         "block " + block.height() + " does not hold transaction " + txId.hex());
   }
 
+  /**
+   * PEM of the exact DER bytes the transaction carries. Not parsed and re-encoded: the JDK's
+   * certificate factory cannot read SM2 certificates, and re-encoding could change the bytes the
+   * verifier compares with the signed body.
+   */
   private static String pem(Bytes der) {
-    try {
-      // The JDK's own X.509 factory knows no SM2 curve: parse through BouncyCastle.
-      return PemCodec.encodeCertificate(
-          (java.security.cert.X509Certificate)
-              java.security.cert.CertificateFactory.getInstance("X.509", JcaBridge.provider())
-                  .generateCertificate(new java.io.ByteArrayInputStream(der.toArray())));
-    } catch (java.security.cert.CertificateException e) {
-      throw new IllegalArgumentException("creator certificate is not DER X.509", e);
-    }
+    return "-----BEGIN CERTIFICATE-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der.toArray())
+        + "\n-----END CERTIFICATE-----\n";
   }
 }

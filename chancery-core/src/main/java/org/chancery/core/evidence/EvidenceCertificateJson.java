@@ -39,7 +39,8 @@ public final class EvidenceCertificateJson {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Base64.Encoder B64 = Base64.getEncoder();
 
   private EvidenceCertificateJson() {}
@@ -189,7 +190,7 @@ public final class EvidenceCertificateJson {
     int i = 0;
     for (JsonNode v : array(commit.get("validators"), "commit.validators")) {
       String at = "commit.validators[" + i++ + "].";
-      object(v, at);
+      object(v, at.substring(0, at.length() - 1));
       fields(v, at, "name", "organisation", "certificate");
       validators.add(
           new EvidenceCertificate.ValidatorCertificate(
@@ -227,14 +228,18 @@ public final class EvidenceCertificateJson {
   private static MerkleProof merkle(JsonNode n, String field) {
     object(n, field);
     fields(n, field + ".", "index", "treeSize", "path");
-    if (!n.get("index").isIntegralNumber() || !n.get("treeSize").isIntegralNumber()) {
+    if (!n.get("index").isIntegralNumber()
+        || !n.get("index").canConvertToLong()
+        || !n.get("treeSize").isIntegralNumber()
+        || !n.get("treeSize").canConvertToLong()) {
       throw new MalformedEvidenceCertificateException(
           field + " needs whole numbers index and treeSize");
     }
     List<String> path = new ArrayList<>();
     for (JsonNode h : array(n.get("path"), field + ".path")) {
-      if (!h.isTextual()) {
-        throw new MalformedEvidenceCertificateException(field + ".path must hold hex strings");
+      if (!h.isTextual() || !h.asText().matches("[0-9a-f]+")) {
+        throw new MalformedEvidenceCertificateException(
+            field + ".path must hold lowercase hex strings");
       }
       path.add(h.asText());
     }

@@ -1,5 +1,6 @@
 package org.chancery.core.genesis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.chancery.core.block.ValidatorSet;
@@ -24,6 +25,8 @@ import org.chancery.crypto.EcPublicKey;
  * @param consensus consensus tuning
  * @param transactions admission limits for transactions
  * @param governance the rule that config transactions must satisfy
+ * @param evidence the evidence contract's limits; {@link EvidenceParameters#defaults()} when the
+ *     file has none
  */
 public record Genesis(
     String chainId,
@@ -33,11 +36,52 @@ public record Genesis(
     List<ValidatorEntry> validators,
     ConsensusParameters consensus,
     TransactionParameters transactions,
-    GovernancePolicy governance) {
+    GovernancePolicy governance,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultEvidence.class)
+        EvidenceParameters evidence) {
 
   public Genesis {
     organisations = List.copyOf(organisations);
     validators = List.copyOf(validators);
+  }
+
+  /** A genesis with the default evidence limits. */
+  public Genesis(
+      String chainId,
+      String suite,
+      Instant genesisTime,
+      List<OrganisationEntry> organisations,
+      List<ValidatorEntry> validators,
+      ConsensusParameters consensus,
+      TransactionParameters transactions,
+      GovernancePolicy governance) {
+    this(
+        chainId,
+        suite,
+        genesisTime,
+        organisations,
+        validators,
+        consensus,
+        transactions,
+        governance,
+        EvidenceParameters.defaults());
+  }
+
+  /**
+   * Leaves the default evidence limits out of {@code genesis.json}, so genesis files written before
+   * they existed encode to the same bytes. Jackson calls {@code equals} with the value: true means
+   * "omit".
+   */
+  static final class DefaultEvidence {
+    @Override
+    public boolean equals(Object value) {
+      return value == null || EvidenceParameters.defaults().equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
   }
 
   /** The initial validator set, with keys decoded. */

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +89,13 @@ public final class GenesisCodec {
   public static Genesis decode(String source, byte[] json) {
     Genesis genesis;
     try {
-      genesis = MAPPER.readValue(json, Genesis.class);
+      JsonNode tree = MAPPER.readTree(json);
+      if (tree instanceof ObjectNode object && !object.has("evidence")) {
+        // Optional: a genesis written before the evidence limits existed has the defaults.
+        object.set("evidence", MAPPER.valueToTree(EvidenceParameters.defaults()));
+      }
+      genesis =
+          tree == null || tree.isMissingNode() ? null : MAPPER.treeToValue(tree, Genesis.class);
     } catch (JsonMappingException e) {
       String path = pathOf(e);
       int line = JsonFieldLocator.lineOf(json, path);
@@ -249,6 +257,21 @@ public final class GenesisCodec {
     if (g.governance() == null || g.governance().rule() == null) {
       throw new ConfigException(source, 0, "governance.rule", "must be majority, all or threshold");
     }
+    if (g.evidence() == null) {
+      throw new ConfigException(source, 0, "evidence", "must be an object or left out");
+    }
+    require(
+        source,
+        "evidence.maxBatchDeposits",
+        g.evidence().maxBatchDeposits() >= 1
+            && g.evidence().maxBatchDeposits() <= EvidenceParameters.MAX_BATCH_DEPOSITS,
+        "must be between 1 and " + EvidenceParameters.MAX_BATCH_DEPOSITS);
+    require(
+        source,
+        "evidence.maxMetadataBytes",
+        g.evidence().maxMetadataBytes() >= 2
+            && g.evidence().maxMetadataBytes() <= EvidenceParameters.MAX_METADATA_BYTES,
+        "must be between 2 and " + EvidenceParameters.MAX_METADATA_BYTES);
     GovernancePolicy p = g.governance();
     require(
         source,

@@ -301,4 +301,70 @@ class GenesisCodecTest {
     assertThat(GovernancePolicy.majority().required(5)).isEqualTo(3);
     assertThat(new GovernancePolicy(GovernancePolicy.Rule.ALL, 0).required(4)).isEqualTo(4);
   }
+
+  private static Genesis withEvidence(Genesis g, EvidenceParameters evidence) {
+    return new Genesis(
+        g.chainId(),
+        g.suite(),
+        g.genesisTime(),
+        g.organisations(),
+        g.validators(),
+        g.consensus(),
+        g.transactions(),
+        g.governance(),
+        evidence);
+  }
+
+  @Test
+  void evidenceLimitsDefaultWhenAbsentAndDefaultsAreNotWritten() {
+    String json = json(SM4);
+    assertThat(json).doesNotContain("evidence");
+    assertThat(
+            GenesisCodec.decode("genesis.json", json.getBytes(StandardCharsets.UTF_8)).evidence())
+        .isEqualTo(EvidenceParameters.defaults());
+    assertThat(EvidenceParameters.defaults().limits().maxBatchDeposits()).isEqualTo(100);
+    assertThat(EvidenceParameters.defaults().limits().maxMetadataBytes()).isEqualTo(4096);
+  }
+
+  @Test
+  void evidenceLimitsRoundTrip() {
+    Genesis g = withEvidence(SM4, new EvidenceParameters(7, 512));
+    byte[] bytes = GenesisCodec.encode(g);
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"maxBatchDeposits\" : 7");
+    Genesis back = GenesisCodec.decode("genesis.json", bytes);
+    assertThat(back).isEqualTo(g);
+    assertThat(back.evidence().limits().maxMetadataBytes()).isEqualTo(512);
+  }
+
+  @Test
+  void badEvidenceLimitsAreRejectedWithTheField() {
+    String json = json(withEvidence(SM4, new EvidenceParameters(7, 512)));
+    assertThat(
+            decodeFails(json.replace("\"maxBatchDeposits\" : 7", "\"maxBatchDeposits\" : 0"))
+                .field())
+        .isEqualTo("evidence.maxBatchDeposits");
+    assertThat(
+            decodeFails(json.replace("\"maxBatchDeposits\" : 7", "\"maxBatchDeposits\" : 257"))
+                .field())
+        .isEqualTo("evidence.maxBatchDeposits");
+    assertThat(
+            decodeFails(json.replace("\"maxMetadataBytes\" : 512", "\"maxMetadataBytes\" : 1"))
+                .field())
+        .isEqualTo("evidence.maxMetadataBytes");
+    assertThat(
+            decodeFails(json.replace("\"maxMetadataBytes\" : 512", "\"maxMetadataBytes\" : 70000"))
+                .field())
+        .isEqualTo("evidence.maxMetadataBytes");
+    assertThat(decodeFails(json.replace("\"maxBatchDeposits\" : 7,", "")).getMessage())
+        .contains("maxBatchDeposits");
+    assertThat(
+            decodeFails(
+                    json.replace(
+                        "\"maxBatchDeposits\" : 7,", "\"maxBatchDeposits\" : 7, \"other\" : 1,"))
+                .getMessage())
+        .contains("other");
+    assertThatThrownBy(() -> GenesisCodec.encode(withEvidence(SM4, null)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("evidence");
+  }
 }

@@ -8,6 +8,7 @@ import org.chancery.core.block.Receipt;
 import org.chancery.core.contract.Contract;
 import org.chancery.core.contract.ContractException;
 import org.chancery.core.tx.Transaction;
+import org.chancery.crypto.CryptoSuite;
 import org.chancery.ledger.state.StateChanges;
 import org.chancery.ledger.state.StateReader;
 import org.slf4j.Logger;
@@ -20,18 +21,26 @@ import org.slf4j.LoggerFactory;
  * kept). Reads no clock, randomness or I/O besides the state.
  *
  * <pre>{@code
- * ExecutionEngine engine = new ExecutionEngine(List.of(new KvContract()), limits, senders);
+ * ExecutionEngine engine =
+ *     new ExecutionEngine(suite, List.of(new KvContract()), limits, senders);
  * BlockExecution result = engine.execute(state, height, blockTime, transactions);
  * }</pre>
  */
 public final class ExecutionEngine {
   private static final Logger log = LoggerFactory.getLogger(ExecutionEngine.class);
 
+  private final String suite;
   private final Map<String, Contract> contracts;
   private final ExecutionLimits limits;
   private final SenderResolver senders;
 
-  public ExecutionEngine(List<Contract> contracts, ExecutionLimits limits, SenderResolver senders) {
+  /**
+   * @param suite the chain's crypto suite, which contracts hash with ({@link
+   *     org.chancery.core.contract.ContractContext#suite()})
+   */
+  public ExecutionEngine(
+      CryptoSuite suite, List<Contract> contracts, ExecutionLimits limits, SenderResolver senders) {
+    this.suite = suite.name();
     java.util.LinkedHashMap<String, Contract> byName = new java.util.LinkedHashMap<>();
     for (Contract c : contracts) {
       if (byName.putIfAbsent(c.name(), c) != null) {
@@ -76,7 +85,7 @@ public final class ExecutionEngine {
     }
     TransactionContext ctx =
         new TransactionContext(
-            state, block, name, senders.resolve(tx), tx.txId(), height, time, limits);
+            state, block, name, suite, senders.resolve(tx), tx.txId(), height, time, limits);
     try {
       String result = contract.invoke(ctx, tx.body().method(), tx.body().args());
       block.putAll(ctx.writes());

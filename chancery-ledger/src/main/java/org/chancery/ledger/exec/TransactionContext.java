@@ -26,6 +26,7 @@ final class TransactionContext implements ContractContext {
   private final StateChanges block;
   private final StateChanges own = new StateChanges();
   private final String contract;
+  private final String suite;
   private final Sender sender;
   private final Bytes txId;
   private final long height;
@@ -39,6 +40,7 @@ final class TransactionContext implements ContractContext {
       StateReader state,
       StateChanges block,
       String contract,
+      String suite,
       Sender sender,
       Bytes txId,
       long height,
@@ -47,6 +49,7 @@ final class TransactionContext implements ContractContext {
     this.state = state;
     this.block = block;
     this.contract = contract;
+    this.suite = suite;
     this.sender = sender;
     this.txId = txId;
     this.height = height;
@@ -80,6 +83,11 @@ final class TransactionContext implements ContractContext {
   @Override
   public Instant blockTime() {
     return time;
+  }
+
+  @Override
+  public String suite() {
+    return suite;
   }
 
   @Override

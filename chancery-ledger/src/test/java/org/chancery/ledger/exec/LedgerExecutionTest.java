@@ -128,6 +128,7 @@ class LedgerExecutionTest {
   private Ledger ledger(Bytes genesis) {
     ExecutionEngine engine =
         new ExecutionEngine(
+            SM,
             List.of(new ProbeContract()),
             ExecutionLimits.defaults(),
             tx -> new Sender("org1", MemberRole.CLIENT, "client", tx.body().creatorCertificate()));
@@ -351,6 +352,7 @@ class LedgerExecutionTest {
     try {
       ExecutionEngine engine =
           new ExecutionEngine(
+              SM,
               List.of(new ProbeContract()),
               ExecutionLimits.defaults(),
               tx ->

@@ -1,7 +1,9 @@
 package org.chancery.node.api;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.chancery.core.genesis.Genesis;
 import org.chancery.ledger.Ledger;
 import org.chancery.ledger.mempool.Mempool;
 import org.chancery.node.commit.CommitNotifier;
@@ -23,6 +25,10 @@ import org.chancery.node.metrics.NodeMetrics;
  * @param problem a reason the node is unhealthy, if it is
  * @param limits request limits
  * @param consensusView where consensus is, for status and evidence
+ * @param genesis the chain's genesis (its hash is {@code ledger.genesisHash()}), for evidence
+ *     certificates
+ * @param certificateRenderers the forms besides JSON in which the node serves evidence
+ *     certificates, chosen by the request's Accept header; empty for JSON only
  */
 public record ApiContext(
     Ledger ledger,
@@ -36,4 +42,11 @@ public record ApiContext(
     String consensus,
     Supplier<Optional<String>> problem,
     ApiLimits limits,
-    ConsensusView consensusView) {}
+    ConsensusView consensusView,
+    Genesis genesis,
+    List<CertificateRenderer> certificateRenderers) {
+
+  public ApiContext {
+    certificateRenderers = List.copyOf(certificateRenderers);
+  }
+}

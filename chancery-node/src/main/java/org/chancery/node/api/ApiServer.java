@@ -61,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Semaphore inFlight;
   private final ClientRateLimiter rateLimiter;
+  private final EvidenceApi evidence;
 
   public ApiServer(InetSocketAddress bind, ApiContext ctx) throws IOException {
     this.ctx = ctx;
@@ -69,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
     this.inFlight = new Semaphore(ctx.limits().maxConcurrentRequests());
     this.rateLimiter =
         new ClientRateLimiter(ctx.limits().perClientPerSecond(), ctx.limits().perClientBurst());
+    this.evidence = new EvidenceApi(ctx);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }
@@ -228,6 +230,12 @@ public final class ApiServer implements AutoCloseable {
     if (parts.length == 4 && path.startsWith("/v1/blocks/")) {
       requireGet(method);
       return getBlock(ex, parts[3]);
+    }
+    if (EvidenceApi.handles(path)) {
+      requireGet(method);
+      EvidenceApi.Reply reply =
+          evidence.get(path, query(ex.getRequestURI()), ex.getRequestHeaders().getFirst("Accept"));
+      return respond(ex, 200, reply.contentType(), reply.body());
     }
     if (parts.length >= 5 && path.startsWith("/v1/state/")) {
       requireGet(method);
