@@ -11,6 +11,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,12 +27,14 @@ import org.chancery.core.block.MalformedBlockException;
 import org.chancery.core.block.Receipt;
 import org.chancery.core.block.ValidatorSet;
 import org.chancery.core.config.ConfigException;
+import org.chancery.core.evidence.DepositBatch;
 import org.chancery.core.evidence.DepositIds;
 import org.chancery.core.evidence.DepositRecord;
 import org.chancery.core.evidence.DepositRequest;
 import org.chancery.core.evidence.Depositor;
 import org.chancery.core.evidence.EvidenceCertificate;
 import org.chancery.core.evidence.EvidenceCertificateJson;
+import org.chancery.core.evidence.EvidenceLimits;
 import org.chancery.core.evidence.InvalidDepositException;
 import org.chancery.core.evidence.MalformedEvidenceCertificateException;
 import org.chancery.core.genesis.Genesis;
@@ -392,7 +395,7 @@ public final class EvidenceVerifier {
         throw new StepFailed(
             "the certificate of validator " + v.name() + " holds another key than the genesis's");
       }
-      if (!Arrays.equals(der(cert), der(PemCodec.decodeCertificate(g.identityCertificate())))) {
+      if (!Arrays.equals(pemBytes(v.certificate()), pemBytes(g.identityCertificate()))) {
         throw new StepFailed(
             "the certificate of validator " + v.name() + " is not the one the genesis lists");
       }
@@ -542,7 +545,8 @@ public final class EvidenceVerifier {
       } catch (CryptoException e) {
         throw new StepFailed("transaction.creatorCertificate is not a PEM certificate: " + e);
       }
-      if (!Arrays.equals(der(claimed), body.creatorCertificate().toArray())) {
+      if (!Arrays.equals(
+          pemBytes(c.transaction().creatorCertificate()), body.creatorCertificate().toArray())) {
         throw new StepFailed(
             "transaction.creatorCertificate is not the certificate the signed body carries");
       }
@@ -588,9 +592,8 @@ public final class EvidenceVerifier {
       boolean chainIsCa;
       try {
         chainIsCa =
-            chain.size() == 1
-                && Arrays.equals(der(PemCodec.decodeCertificate(chain.get(0))), der(ca));
-      } catch (CryptoException e) {
+            chain.size() == 1 && Arrays.equals(pemBytes(chain.get(0)), pemBytes(org.identityCa()));
+      } catch (CryptoException | IllegalArgumentException e) {
         chainIsCa = false;
       }
       if (!chainIsCa) {
@@ -681,21 +684,23 @@ public final class EvidenceVerifier {
       if (creator == null) {
         throw new StepSkipped(creatorError);
       }
-      JsonNode args;
-      try {
-        args = JSON.readTree(body.args());
-      } catch (IOException e) {
-        throw new StepFailed("the transaction's arguments are not JSON");
-      }
+      EvidenceLimits limits =
+          genesis != null ? genesis.evidence().limits() : EvidenceLimits.DEFAULTS;
       boolean batch = body.method().equals("depositBatch");
       int index = batch ? c.deposit().index() : 0;
-      JsonNode one = batch ? args.path("deposits").get(index) : args;
-      if (one == null) {
-        throw new StepFailed("the signed batch holds no deposit at index " + index);
-      }
       DepositRequest request;
       try {
-        request = DepositRequest.parse(one, suite.hashLength(), Integer.MAX_VALUE);
+        // Read exactly as the contract reads them, so the record is the one it wrote.
+        JsonNode args = DepositRequest.readArguments(body.args());
+        if (batch) {
+          List<DepositRequest> all = DepositBatch.parse(args, suite, txId, limits);
+          if (index < 0 || index >= all.size()) {
+            throw new StepFailed("the signed batch holds no deposit at index " + index);
+          }
+          request = all.get(index);
+        } else {
+          request = DepositRequest.parse(args, suite.hashLength(), limits.maxMetadataBytes());
+        }
       } catch (InvalidDepositException e) {
         throw new StepFailed("the signed deposit arguments are invalid: " + e.getMessage());
       }
@@ -853,12 +858,25 @@ public final class EvidenceVerifier {
     return expected.equals(actual) ? List.of() : List.of(at);
   }
 
-  private static byte[] der(X509Certificate cert) {
-    try {
-      return cert.getEncoded();
-    } catch (java.security.cert.CertificateEncodingException e) {
-      throw new StepFailed("a certificate cannot be encoded: " + e.getMessage());
+  /**
+   * The exact bytes a PEM certificate holds. Compared as they are, never parsed and re-encoded: a
+   * parser accepts BER variants (a BOOLEAN true of 0x01 rather than 0xff) that re-encode to the
+   * original DER, so comparing re-encodings would let a changed certificate pass as the same.
+   *
+   * @throws IllegalArgumentException if the text is not one PEM certificate block
+   */
+  static byte[] pemBytes(String pem) {
+    String begin = "-----BEGIN CERTIFICATE-----";
+    String end = "-----END CERTIFICATE-----";
+    String text = pem.strip();
+    if (!text.startsWith(begin)
+        || !text.endsWith(end)
+        || text.indexOf(begin, 1) >= 0
+        || text.length() < begin.length() + end.length()) {
+      throw new IllegalArgumentException("not one PEM certificate block");
     }
+    return Base64.getMimeDecoder()
+        .decode(text.substring(begin.length(), text.length() - end.length()));
   }
 
   private static String abbreviate(String hex) {
