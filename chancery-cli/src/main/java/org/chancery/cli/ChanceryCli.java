@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.chancery.cli.bench.BenchCommand;
 import org.chancery.cli.block.BlockCommand;
 import org.chancery.cli.demo.DemoCommand;
+import org.chancery.cli.evidence.EvidenceCommand;
+import org.chancery.cli.evidence.VerifyCommand;
 import org.chancery.cli.network.NetworkCommand;
 import org.chancery.cli.node.NodeCommand;
 import org.chancery.cli.state.StateCommand;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Command;
       BlockCommand.class,
       StateCommand.class,
       BenchCommand.class,
+      EvidenceCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ChanceryCli {

@@ -319,6 +319,63 @@ public final class ChanceryClient implements AutoCloseable {
         ApiResponses::stateProof);
   }
 
+  /**
+   * {@code GET} of an API resource this class has no method for, such as {@code v1/evidence/{id}}:
+   * the JSON object the node answered. For API clients built on this one, like {@code
+   * EvidenceClient}.
+   *
+   * @param pathAndQuery the path relative to the node URL, with its query, already percent-encoded
+   * @throws ChanceryApiException if the node answered with a problem
+   * @throws UnexpectedResponseException if it answered something other than a JSON object
+   */
+  public JsonNode getJson(String pathAndQuery) {
+    Objects.requireNonNull(pathAndQuery, "pathAndQuery");
+    return get(pathAndQuery, body -> body);
+  }
+
+  /**
+   * {@code GET} of an API resource in a media type other than JSON, for example a PDF: the exact
+   * bytes of a 200 answer.
+   *
+   * @param pathAndQuery the path relative to the node URL, with its query, already percent-encoded
+   * @param mediaType the media type asked for in {@code Accept}, which the answer must have
+   * @throws ChanceryApiException if the node answered with a problem
+   * @throws UnexpectedResponseException if it answered another status or media type
+   */
+  public byte[] getBytes(String pathAndQuery, String mediaType) {
+    Objects.requireNonNull(pathAndQuery, "pathAndQuery");
+    Objects.requireNonNull(mediaType, "mediaType");
+    HttpRequest request =
+        HttpRequest.newBuilder(node.resolve(pathAndQuery))
+            .timeout(requestTimeout)
+            .header("Accept", mediaType + ", application/problem+json")
+            .GET()
+            .build();
+    HttpResponse<byte[]> response = send(request);
+    int status = response.statusCode();
+    if (status >= 400) {
+      throw problem(response);
+    }
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    if (status != 200 || !type.toLowerCase(Locale.ROOT).startsWith(mediaType)) {
+      throw new UnexpectedResponseException(
+          node,
+          status,
+          "node "
+              + node
+              + " answered "
+              + status
+              + " "
+              + (type.isEmpty() ? "without a media type" : type)
+              + " to "
+              + response.uri().getRawPath()
+              + ", not "
+              + mediaType,
+          null);
+    }
+    return response.body();
+  }
+
   /** Releases the client's connections; calls in progress finish first. */
   @Override
   public void close() {

@@ -14,15 +14,24 @@ import org.chancery.crypto.pki.MemberRole;
 /**
  * The organisation (O), role (OU) and name (CN) in a member certificate's subject, read with the
  * JDK alone so the SDK needs no certificate validator (and no trusted CAs) to show who signed.
+ * Reading a subject says nothing about whether the certificate is valid.
+ *
+ * <pre>{@code
+ * MemberSubject who = MemberSubject.of(certificate); // org1, client, client@org1
+ * }</pre>
+ *
+ * @param organisation the O
+ * @param role the role the OU names
+ * @param name the CN
  */
-record MemberSubject(String organisation, MemberRole role, String name) {
+public record MemberSubject(String organisation, MemberRole role, String name) {
 
   /**
    * Reads the subject.
    *
    * @throws IllegalArgumentException if O, OU or CN is missing or repeated, or OU names no role
    */
-  static MemberSubject of(X509Certificate certificate) {
+  public static MemberSubject of(X509Certificate certificate) {
     String subject = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
     Map<String, String> values = new HashMap<>();
     try {
