@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.chancery.cli.ChanceryCli;
@@ -67,16 +65,6 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as one JSON document.")
   boolean json;
 
-  private final CertificateSource pdfs;
-
-  public VerifyCommand() {
-    this(CertificateSource.builtIn());
-  }
-
-  VerifyCommand(CertificateSource pdfs) {
-    this.pdfs = pdfs;
-  }
-
   @Override
   public Integer call() {
     byte[] genesisBytes = read(genesis, "--genesis");
@@ -84,14 +72,14 @@ public final class VerifyCommand implements Callable<Integer> {
     if (file != null && !Files.isRegularFile(file)) {
       throw new ParameterException(spec.commandLine(), "--file: no such file " + file);
     }
-    if (isPdf(certBytes)) {
-      try {
-        certBytes = pdfs.extractCertificate(certBytes);
-      } catch (CertificateSource.PdfCertificateException e) {
-        spec.commandLine().getErr().println("error: " + e.getMessage());
-        spec.commandLine().getErr().flush();
-        return ChanceryCli.EXIT_FAILED;
-      }
+    if (EvidenceVerifier.isPdf(certBytes) && !json) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "note: "
+                  + certificate
+                  + " is a PDF; verifying its attachment evidence-certificate.json");
+      spec.commandLine().getErr().flush();
     }
     VerificationReport report =
         new EvidenceVerifier().verify(genesisBytes, certBytes, Optional.ofNullable(file));
@@ -102,11 +90,6 @@ public final class VerifyCommand implements Callable<Integer> {
       print(out, report);
     }
     return report.ok() ? 0 : ChanceryCli.EXIT_FAILED;
-  }
-
-  static boolean isPdf(byte[] bytes) {
-    byte[] magic = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-    return bytes.length >= magic.length && Arrays.equals(Arrays.copyOf(bytes, magic.length), magic);
   }
 
   private byte[] read(Path path, String what) {

@@ -3,9 +3,12 @@ package org.chancery.cli.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.chancery.cli.CliRun;
+import org.chancery.node.api.PdfCertificateRenderer;
 import org.chancery.sdk.evidence.CertificateLeaves;
 import org.chancery.sdk.evidence.EvidenceFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final EvidenceFixture FIXTURE = EvidenceFixture.create();
 
   @TempDir static Path dir;
@@ -132,17 +137,40 @@ class VerifyCommandTest {
   }
 
   @Test
-  void aPdfIsRefusedClearlyUntilPdfSupportIsBuiltIn() throws Exception {
-    Path pdf = Files.writeString(dir.resolve("cert.pdf"), "%PDF-1.7\n...");
-    CliRun run = CliRun.of("verify", "--genesis", genesis.toString(), pdf.toString());
-    assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("PDF support not built in");
+  void aCertificatePdfVerifiesOnItsOwn() throws Exception {
+    Path pdf = dir.resolve("cert.pdf");
+    Files.write(pdf, pdfOf(FIXTURE.certificateJson()));
+    Path file = FIXTURE.writeFile(dir);
+    CliRun run =
+        CliRun.of(
+            "verify", "--genesis", genesis.toString(), pdf.toString(), "--file", file.toString());
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("VERIFIED: every step holds");
+    assertThat(run.err()).contains("is a PDF; verifying its attachment evidence-certificate.json");
   }
 
   @Test
-  void aPdfGoesThroughTheCertificateSource() {
-    byte[] pdf = "%PDF-1.7 with an attachment".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(VerifyCommand.isPdf(pdf)).isTrue();
-    assertThat(VerifyCommand.isPdf(FIXTURE.certificateJson())).isFalse();
+  void aPdfWhoseEmbeddedJsonWasChangedFailsAtTheStepTheChangeBreaks() throws Exception {
+    ObjectNode changed = (ObjectNode) JSON.readTree(FIXTURE.certificateJson());
+    ((ObjectNode) changed.get("deposit")).put("label", "a different label");
+    Path pdf = dir.resolve("tampered.pdf");
+    Files.write(pdf, pdfOf(JSON.writeValueAsBytes(changed)));
+    CliRun run = CliRun.of("verify", "--genesis", genesis.toString(), pdf.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("FAILED at step deposit-record");
+  }
+
+  @Test
+  void aPdfWithoutTheCertificateAttachmentFailsAtCertificateFormat() throws Exception {
+    Path pdf = Files.writeString(dir.resolve("plain.pdf"), "%PDF-1.7\n...");
+    CliRun run = CliRun.of("verify", "--genesis", genesis.toString(), pdf.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("FAILED at step certificate-format: the PDF holds no readable certificate");
+  }
+
+  /** The PDF a node renders for a certificate, with {@code json} as its attachment. */
+  private static byte[] pdfOf(byte[] json) {
+    return new PdfCertificateRenderer(FIXTURE.genesis).render(FIXTURE.certificate, json);
   }
 }

@@ -54,6 +54,8 @@ import org.chancery.crypto.pki.CertificateValidator;
 import org.chancery.crypto.pki.MemberIdentity;
 import org.chancery.crypto.pki.MemberRole;
 import org.chancery.crypto.pki.RevocationSet;
+import org.chancery.documents.evidence.CertificatePdf;
+import org.chancery.documents.evidence.CertificatePdfException;
 import org.chancery.sdk.MemberSubject;
 import org.chancery.sdk.evidence.VerificationReport.Status;
 import org.chancery.sdk.evidence.VerificationReport.StepResult;
@@ -97,34 +99,52 @@ public final class EvidenceVerifier {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Verifies a certificate given as its JSON bytes. A certificate that does not decode fails step
-   * {@code certificate-format}; the other steps are then skipped.
+   * Verifies a certificate given as its JSON bytes, or as the PDF rendering of it (recognised by
+   * its {@code %PDF-} header), whose attachment {@code evidence-certificate.json} is then what is
+   * verified: the PDF's printed facts are for people, the attachment is the evidence. A certificate
+   * that cannot be read fails step {@code certificate-format}; the other steps are then skipped.
    *
    * @param genesisFileBytes the exact bytes of the chain's {@code genesis.json}
-   * @param certificateJson the certificate's JSON
+   * @param certificate the certificate's JSON, or a certificate PDF
    * @param file the deposited file, to check its digest and size; empty to skip that step
    */
   public VerificationReport verify(
-      byte[] genesisFileBytes, byte[] certificateJson, Optional<Path> file) {
-    Objects.requireNonNull(certificateJson, "certificateJson");
-    EvidenceCertificate certificate;
-    try {
-      certificate = EvidenceCertificateJson.decode(certificateJson);
-    } catch (MalformedEvidenceCertificateException e) {
-      List<StepResult> steps = new ArrayList<>();
-      steps.add(
-          new StepResult(
-              VerificationStep.CERTIFICATE_FORMAT,
-              Status.FAIL,
-              "not an evidence certificate: " + e.getMessage()));
-      for (VerificationStep s : VerificationStep.values()) {
-        if (s != VerificationStep.CERTIFICATE_FORMAT) {
-          steps.add(new StepResult(s, Status.SKIPPED, "the certificate cannot be read"));
-        }
+      byte[] genesisFileBytes, byte[] certificate, Optional<Path> file) {
+    Objects.requireNonNull(certificate, "certificate");
+    byte[] json = certificate;
+    if (isPdf(certificate)) {
+      try {
+        json = CertificatePdf.extractCertificate(certificate);
+      } catch (CertificatePdfException e) {
+        return unreadable(
+            "the PDF holds no readable certificate (" + e.code() + "): " + e.getMessage());
       }
-      return new VerificationReport(steps, Optional.empty());
     }
-    return verify(genesisFileBytes, certificate, file);
+    EvidenceCertificate decoded;
+    try {
+      decoded = EvidenceCertificateJson.decode(json);
+    } catch (MalformedEvidenceCertificateException e) {
+      return unreadable("not an evidence certificate: " + e.getMessage());
+    }
+    return verify(genesisFileBytes, decoded, file);
+  }
+
+  /** True if {@code bytes} start like a PDF file. */
+  public static boolean isPdf(byte[] bytes) {
+    byte[] magic = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return bytes.length >= magic.length
+        && java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, magic.length), magic);
+  }
+
+  private static VerificationReport unreadable(String detail) {
+    List<StepResult> steps = new ArrayList<>();
+    steps.add(new StepResult(VerificationStep.CERTIFICATE_FORMAT, Status.FAIL, detail));
+    for (VerificationStep s : VerificationStep.values()) {
+      if (s != VerificationStep.CERTIFICATE_FORMAT) {
+        steps.add(new StepResult(s, Status.SKIPPED, "the certificate cannot be read"));
+      }
+    }
+    return new VerificationReport(steps, Optional.empty());
   }
 
   /**

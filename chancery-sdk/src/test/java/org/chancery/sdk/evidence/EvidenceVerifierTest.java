@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import org.chancery.core.evidence.DepositRecord;
 import org.chancery.core.genesis.GenesisCodec;
+import org.chancery.documents.evidence.CertificateFacts;
+import org.chancery.documents.evidence.CertificatePdf;
 import org.chancery.sdk.evidence.VerificationReport.Status;
 import org.chancery.sdk.evidence.VerificationReport.StepResult;
 import org.junit.jupiter.api.Test;
@@ -204,5 +207,65 @@ class EvidenceVerifierTest {
     VerificationReport report =
         verifier.verify(FIXTURE.genesisJson, FIXTURE.certificateJson(), Optional.empty());
     assertThat(report.ok()).isTrue();
+  }
+
+  @Test
+  void aCertificatePdfVerifiesThroughItsAttachment() throws IOException {
+    byte[] pdf = pdfOf(FIXTURE.certificateJson());
+    VerificationReport report =
+        verifier.verify(FIXTURE.genesisJson, pdf, Optional.of(FIXTURE.writeFile(dir)));
+    assertThat(report.ok()).as(report.steps().toString()).isTrue();
+  }
+
+  @Test
+  void aPdfWhoseAttachmentWasSwappedFailsWhereTheSwappedJsonIsWrong() {
+    byte[] other =
+        new String(FIXTURE.certificateJson(), StandardCharsets.UTF_8)
+            .replace(EvidenceFixture.CHAIN_ID, "another-chain")
+            .getBytes(StandardCharsets.UTF_8);
+    VerificationReport report =
+        verifier.verify(FIXTURE.genesisJson, pdfOf(other), Optional.empty());
+    assertThat(firstFailure(report)).isEqualTo(VerificationStep.GENESIS);
+  }
+
+  @Test
+  void aPdfWithoutACertificateFailsAtCertificateFormatNamingTheReason() {
+    VerificationReport report =
+        verifier.verify(
+            FIXTURE.genesisJson,
+            "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
+            Optional.empty());
+    assertThat(firstFailure(report)).isEqualTo(VerificationStep.CERTIFICATE_FORMAT);
+    assertThat(report.step(VerificationStep.CERTIFICATE_FORMAT).detail())
+        .startsWith("the PDF holds no readable certificate (");
+  }
+
+  /** A certificate PDF as a node renders it, attaching {@code json}; the facts do not verify. */
+  private static byte[] pdfOf(byte[] json) {
+    DepositRecord d = FIXTURE.record;
+    return CertificatePdf.render(
+        new CertificateFacts(
+            d.depositId().hex(),
+            d.request().digest().hex(),
+            FIXTURE.suite.hashAlgorithm(),
+            d.request().size(),
+            d.request().mediaType(),
+            d.request().fileName(),
+            d.request().label(),
+            null,
+            d.time(),
+            d.depositor().organisation(),
+            d.depositor().organisation(),
+            d.depositor().name(),
+            d.depositor().role(),
+            FIXTURE.genesis.chainId(),
+            FIXTURE.certificate.genesisHash().hex(),
+            d.height(),
+            FIXTURE.certificate.block().hash().hex(),
+            d.txId().hex(),
+            java.util.List.of("node1", "node2", "node3"),
+            4,
+            java.util.HexFormat.of().formatHex(FIXTURE.suite.hash(json))),
+        json);
   }
 }
